@@ -1,0 +1,54 @@
+/* login.c - /login : the sign-in form and its check (R-ACC 5, 6). */
+#include "tresen.h"
+
+static const tr_field fields[] = {
+	{ "email", TR_F_EMAIL, TR_REQUIRED, 254, 0, NULL },
+	{ "password", TR_F_PASSWORD, TR_REQUIRED, 1024, 0, NULL },
+	{ "next", TR_F_TEXT, 0, 1000, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static int show(tr_req *req)
+{
+	if (req->user && !req->nerrors && !req->status)
+		return tr_redirect(req, tr_safe_next(tr_arg(req, "next")));
+	tr_set(req, "Page.title", tr_L(req, "login.title"));
+	return tr_render(req, "login.cs");
+}
+
+static int submit(tr_req *req)
+{
+	if (req->nerrors) {
+		req->status = 422;
+		return show(req);
+	}
+	int wait = 0;
+	switch (tr_login(req, tr_arg(req, "email"), tr_arg(req, "password"), &wait)) {
+	case TR_LOGIN_OK:
+		return tr_redirect(req, tr_safe_next(tr_arg(req, "next")));
+	case TR_LOGIN_THROTTLED:
+		req->status = 429;
+		tr_set_int(req, "Login.wait_minutes", (wait + 59) / 60);
+		tr_form_error(req, NULL, "login.throttled");
+		return show(req);
+	case TR_LOGIN_FAILED:
+		req->status = 422;
+		tr_form_error(req, NULL, "login.failed");
+		return show(req);
+	default:
+		return 503;
+	}
+}
+
+static const tr_page page = {
+	.name = "login",
+	.access = TR_PUBLIC,
+	.fields = fields,
+	.get = show,
+	.post = submit,
+};
+
+int main(int argc, char **argv)
+{
+	return tr_serve(&page, argc, argv);
+}

@@ -1,0 +1,16 @@
+/* password.h - argon2id password hashes (libsodium) and the password rules. */
+#ifndef TR_PASSWORD_H
+#define TR_PASSWORD_H
+
+#define TR_PASSWORD_HASH_MAX 128   /* crypto_pwhash_STRBYTES */
+
+/* Hashes password into out (NUL-terminated). 0 or -1. */
+int tr_password_hash(const char *password, char out[TR_PASSWORD_HASH_MAX]);
+/* 1 when password matches hash, else 0. */
+int tr_password_verify(const char *hash, const char *password);
+/* Spends the time of one verification, for unknown accounts. */
+void tr_password_dummy(const char *password);
+/* 1 when the hash was made with other parameters than today's. */
+int tr_password_needs_rehash(const char *hash);
+
+#endif

@@ -1,0 +1,20 @@
+/* tresen.h - everything a page or cron program includes. */
+#ifndef TRESEN_H
+#define TRESEN_H
+
+#include "util.h"
+#include "pool.h"
+#include "log.h"
+#include "config.h"
+#include "neoerr.h"
+#include "db.h"
+#include "user.h"
+#include "request.h"
+#include "response.h"
+#include "render.h"
+#include "session.h"
+#include "password.h"
+#include "throttle.h"
+#include "auth.h"
+
+#endif

@@ -1,0 +1,431 @@
+#!/usr/bin/python3
+"""stack.py - the private local stack: MariaDB, Apache + mod_fcgid, a mail sink, the mailer.
+
+Everything lives under one folder (var/ for `make run`, var/test for the
+tests): the database files, sockets, logs, configuration, mails and
+attachments. Nothing system-wide is touched; every process is started here
+and stopped by its PID.
+
+  stack.py run   --dir var [--port 8080]       foreground; Ctrl-C stops all
+  stack.py start --dir var/test --flavour asan background; writes stack.json
+  stack.py stop  --dir var/test
+  stack.py restart-db | stop-mail | start-mail --dir var/test
+"""
+import argparse
+import grp
+import json
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+IS_ROOT = os.geteuid() == 0
+WEB_USER = "www-data"   # Apache will not serve as root; its workers run as this user then.
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def port_in_use(port):
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, TypeError):
+        return False
+    except PermissionError:
+        return True
+    # a zombie child counts as gone
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def wait_until(check, timeout, what):
+    end = time.time() + timeout
+    while time.time() < end:
+        if check():
+            return
+        time.sleep(0.1)
+    raise SystemExit(f"stack: {what} did not come up within {timeout}s")
+
+
+def stop_pid(pid, name, timeout=20):
+    if not pid or not alive(pid):
+        return
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    end = time.time() + timeout
+    while time.time() < end and alive(pid):
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        time.sleep(0.1)
+    if alive(pid):
+        print(f"stack: {name} did not stop; killing it", file=sys.stderr)
+        os.kill(pid, signal.SIGKILL)
+
+
+class Stack:
+    def __init__(self, folder, flavour="rel", port=None):
+        self.dir = os.path.abspath(folder)
+        self.flavour = flavour
+        self.run_dir = os.path.join(self.dir, "run")
+        self.log_dir = os.path.join(self.dir, "log")
+        self.db_dir = os.path.join(self.dir, "db")
+        self.mail_dir = os.path.join(self.dir, "mail")
+        self.files_dir = os.path.join(self.dir, "files")
+        self.tmp_dir = os.path.join(self.dir, "tmp")
+        self.apache_dir = os.path.join(self.dir, "apache")
+        self.config = os.path.join(self.dir, "tresen.hdf")
+        self.state_file = os.path.join(self.dir, "stack.json")
+        self.socket = os.path.join(self.run_dir, "mysqld.sock")
+        self.bin = os.path.join(ROOT, "build", flavour, "bin")
+        self.cgi = os.path.join(ROOT, "build", flavour, "cgi-bin")
+        self.state = self.load_state()
+        self.http_port = port or self.state.get("ports", {}).get("http") or free_port()
+        self.procs = {}
+
+    # ---- state ----
+    def load_state(self):
+        try:
+            with open(self.state_file) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return {}
+
+    def save_state(self):
+        with open(self.state_file, "w") as f:
+            json.dump(self.state, f, indent=2)
+
+    def secrets(self):
+        path = os.path.join(self.dir, "secrets.json")
+        try:
+            with open(path) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            s = {"db_password": secrets.token_hex(16), "secret": secrets.token_hex(32)}
+            with open(path, "w") as f:
+                json.dump(s, f)
+            os.chmod(path, 0o600)
+            return s
+
+    # ---- preparation ----
+    def prepare(self):
+        for d in (self.dir, self.run_dir, self.log_dir, self.files_dir, self.tmp_dir,
+                  self.apache_dir, self.mail_dir, *(os.path.join(self.mail_dir, x) for x in ("tmp", "new", "cur"))):
+            os.makedirs(d, exist_ok=True)
+        if not os.path.isdir(self.cgi):
+            raise SystemExit(f"stack: {self.cgi} is missing; run make build first")
+        sec = self.secrets()
+        self.db_port = free_port()
+        self.smtp_port = self.state.get("ports", {}).get("smtp") or free_port()
+        if port_in_use(self.smtp_port):
+            self.smtp_port = free_port()
+        if port_in_use(self.http_port):
+            raise SystemExit(f"stack: port {self.http_port} is in use (set PORT=... to choose another)")
+        self.url = f"http://127.0.0.1:{self.http_port}"
+        self.write_mycnf()
+        self.write_config(sec)
+        self.write_apache()
+        if IS_ROOT:
+            self.give_to_web_user()
+
+    def write_mycnf(self):
+        pool = os.environ.get("TRESEN_DB_POOL", "512M")
+        with open(os.path.join(self.dir, "my.cnf"), "w") as f:
+            f.write(f"""# my.cnf - the private MariaDB server of this stack (written by scripts/stack.py)
+[mariadbd]
+datadir={self.db_dir}
+socket={self.socket}
+port={self.db_port}
+bind-address=127.0.0.1
+pid-file={self.run_dir}/mysqld.pid
+log-error={self.log_dir}/mariadb.log
+skip-name-resolve
+character-set-server=utf8mb4
+collation-server=utf8mb4_unicode_ci
+# two-letter words (IP, DB, PC) must be searchable: before any FULLTEXT index exists
+innodb_ft_min_token_size=2
+ft_min_word_len=2
+innodb_buffer_pool_size={pool}
+innodb_log_file_size=256M
+innodb_flush_log_at_trx_commit=2
+max_connections=1500
+max_prepared_stmt_count=500000
+table_open_cache=4000
+wait_timeout=28800
+""")
+
+    def write_config(self, sec):
+        text = f"""# tresen.hdf - configuration of this local stack (written by scripts/stack.py)
+Site {{
+  name = Tresen
+  url = {self.url}
+  lang = de
+  timezone = Europe/Berlin
+}}
+Database {{
+  socket = {self.socket}
+  name = tresen
+  user = tresen
+  password = {sec['db_password']}
+}}
+Paths {{
+  templates = {ROOT}/templates
+  sql = {ROOT}/sql
+  files = {self.files_dir}
+  tmp = {self.tmp_dir}
+}}
+Security {{
+  secret = {sec['secret']}
+}}
+Mail {{
+  from = support@tresen.example
+  from_name = Tresen Kundenservice
+  smtp_url = smtp://127.0.0.1:{self.smtp_port}
+  helo = tresen.example
+}}
+Log {{
+  level = info
+}}
+"""
+        extra = os.environ.get("TRESEN_EXTRA_CONFIG")
+        if extra:
+            text += extra.replace("\\n", "\n") + "\n"
+        with open(self.config, "w") as f:
+            f.write(text)
+        os.chmod(self.config, 0o640)
+
+    def sanitizer_env(self):
+        if self.flavour != "asan":
+            return {}
+        return {
+            "ASAN_OPTIONS": f"log_path={self.log_dir}/asan:detect_leaks=0:halt_on_error=1:abort_on_error=1",
+            "UBSAN_OPTIONS": f"log_path={self.log_dir}/ubsan:print_stacktrace=1:halt_on_error=1",
+        }
+
+    def write_apache(self):
+        with open(os.path.join(ROOT, "apache-conf", "tresen.conf.in")) as f:
+            conf = f.read()
+        env_lines = "\n".join(f'FcgidInitialEnv {k} "{v}"' for k, v in self.sanitizer_env().items())
+        user_lines = f"User {WEB_USER}\nGroup {WEB_USER}" if IS_ROOT else ""
+        values = {
+            "APACHE_DIR": self.apache_dir, "RUN": self.run_dir, "LOG": self.log_dir,
+            "PORT": str(self.http_port), "USER_LINES": user_lines, "ROOT": ROOT, "CGI": self.cgi,
+            "CONFIG": self.config, "FCGID_ENV": env_lines,
+            "MAX_REQUEST": str(1100 * 1024 * 1024),
+            "PER_CLASS": os.environ.get("TRESEN_FCGI_PER_CLASS", "24"),
+        }
+        for k, v in values.items():
+            conf = conf.replace(f"@{k}@", v)
+        with open(os.path.join(self.apache_dir, "apache.conf"), "w") as f:
+            f.write(conf)
+
+    def give_to_web_user(self):
+        """Workers run as www-data: let them read the config, write files, tmp and logs."""
+        uid = pwd.getpwnam(WEB_USER).pw_uid
+        gid = grp.getgrnam(WEB_USER).gr_gid
+        os.chown(self.config, 0, gid)
+        for d in (self.files_dir, self.tmp_dir, self.log_dir):
+            os.chown(d, uid, gid)
+        # the checkout must be reachable (traversable) for the workers
+        path = ROOT
+        while path != "/":
+            st = os.stat(path)
+            if not st.st_mode & 0o001:
+                os.chmod(path, st.st_mode | 0o001)
+            path = os.path.dirname(path)
+
+    # ---- processes ----
+    def spawn(self, name, argv, env=None, log=None):
+        out = open(os.path.join(self.log_dir, log or f"{name}.out"), "ab")
+        p = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                             env={**os.environ, **(env or {})}, start_new_session=True, cwd=self.dir)
+        self.procs[name] = p
+        self.state.setdefault("pids", {})[name] = p.pid
+        return p
+
+    def tool_env(self):
+        return {"TRESEN_CONFIG": self.config, **self.sanitizer_env()}
+
+    def tool(self, name, *args):
+        r = subprocess.run([os.path.join(self.bin, f"tresen-{name}"), *args], env={**os.environ, **self.tool_env()},
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.stderr.write(r.stdout + r.stderr)
+            raise SystemExit(f"stack: tresen-{name} failed")
+        return r.stdout
+
+    def mysql(self, sql):
+        subprocess.run(["mariadb", "--no-defaults", "-S", self.socket, "-u", "root", "-e", sql], check=True)
+
+    def start_db(self):
+        fresh = not os.path.isdir(os.path.join(self.db_dir, "mysql"))
+        if fresh:
+            os.makedirs(self.db_dir, exist_ok=True)
+            args = ["mariadb-install-db", "--no-defaults", f"--datadir={self.db_dir}",
+                    "--auth-root-authentication-method=normal", "--skip-test-db"]
+            if IS_ROOT:
+                args.append("--user=root")
+            r = subprocess.run(args, capture_output=True, text=True)
+            if r.returncode != 0:
+                sys.stderr.write(r.stdout + r.stderr)
+                raise SystemExit("stack: mariadb-install-db failed")
+        argv = ["mariadbd", f"--defaults-file={os.path.join(self.dir, 'my.cnf')}"]
+        if IS_ROOT:
+            argv.append("--user=root")
+        self.spawn("db", argv)
+        wait_until(lambda: os.path.exists(self.socket) and self.db_ping(), 60, "MariaDB")
+        if fresh:
+            pw = self.secrets()["db_password"]
+            self.mysql("CREATE DATABASE IF NOT EXISTS tresen CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                       f"CREATE USER IF NOT EXISTS 'tresen'@'localhost' IDENTIFIED BY '{pw}';"
+                       "GRANT ALL ON tresen.* TO 'tresen'@'localhost';")
+
+    def db_ping(self):
+        r = subprocess.run(["mariadb-admin", "--no-defaults", "-S", self.socket, "-u", "root", "ping"],
+                           capture_output=True)
+        return r.returncode == 0
+
+    def start_mail(self):
+        self.spawn("mail", ["/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.smtp_port}",
+                            "-c", "aiosmtpd.handlers.Mailbox", self.mail_dir])
+        wait_until(lambda: port_in_use(self.smtp_port), 20, "mail sink")
+
+    def start_web(self):
+        self.spawn("web", ["/usr/sbin/apache2", "-f", os.path.join(self.apache_dir, "apache.conf"), "-DFOREGROUND"],
+                   log="apache.out")
+        wait_until(lambda: port_in_use(self.http_port), 30, "Apache")
+
+    def start_mailer(self):
+        mailer = os.path.join(self.bin, "tresen-mailer")
+        if os.path.exists(mailer):
+            self.spawn("mailer", ["/bin/sh", "-c", f'while :; do "{mailer}"; sleep 2; done'], env=self.tool_env())
+
+    def start(self, demo=True, mailer=True):
+        self.stop_stale()
+        self.prepare()
+        self.start_db()
+        print(self.tool("migrate").strip().splitlines()[-1])
+        if demo and not os.path.exists(os.path.join(self.dir, ".demo-loaded")):
+            print(self.tool("demo").strip())
+            open(os.path.join(self.dir, ".demo-loaded"), "w").close()
+        self.start_mail()
+        self.start_web()
+        if mailer:
+            self.start_mailer()
+        self.state.update({
+            "url": self.url, "config": self.config, "flavour": self.flavour, "dir": self.dir,
+            "root": ROOT, "ports": {"http": self.http_port, "db": self.db_port, "smtp": self.smtp_port},
+            "socket": self.socket, "mail_dir": self.mail_dir, "log_dir": self.log_dir, "bin": self.bin,
+        })
+        self.save_state()
+
+    def stop_stale(self):
+        pids = self.state.get("pids", {})
+        if any(alive(p) for p in pids.values()):
+            print("stack: stopping processes left from an earlier run", file=sys.stderr)
+            self.stop()
+
+    def stop(self):
+        pids = self.state.get("pids", {})
+        for name in ("mailer", "web", "mail", "db"):
+            pid = pids.get(name)
+            if pid:
+                stop_pid(pid, name, timeout=60 if name == "db" else 20)
+        self.state["pids"] = {}
+        if os.path.isdir(self.dir):
+            self.save_state()
+
+    def restart_db(self):
+        stop_pid(self.state.get("pids", {}).get("db"), "db", timeout=60)
+        self.db_port = self.state["ports"]["db"]
+        self.start_db()
+        self.save_state()
+
+    def stop_mail(self):
+        stop_pid(self.state.get("pids", {}).pop("mail", None), "mail")
+        self.save_state()
+
+    def start_mail_again(self):
+        self.smtp_port = self.state["ports"]["smtp"]
+        self.start_mail()
+        self.save_state()
+
+
+def banner(st):
+    print(f"""
+  Tresen is running at  {st.url}/
+
+  Demo logins (password Tresen-Demo-2026):
+    anna@wohnbau.example      customer, Wohnbau Nord GmbH (organization may read)
+    ben@wohnbau.example       customer, Wohnbau Nord GmbH
+    carla@stadtwerke.example  customer, Stadtwerke Süd AG (own tickets only)
+    agent@tresen.example      agent
+    admin@tresen.example      staff admin
+
+  Mails land in {st.mail_dir}/new
+  Logs are in   {st.log_dir}
+  Ctrl-C stops everything.
+""", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["run", "start", "stop", "restart-db", "stop-mail", "start-mail"])
+    ap.add_argument("--dir", default="var")
+    ap.add_argument("--port", type=int)
+    ap.add_argument("--flavour", default="rel", choices=["rel", "asan"])
+    ap.add_argument("--no-mailer", action="store_true")
+    a = ap.parse_args()
+    st = Stack(a.dir, a.flavour, a.port)
+
+    if a.command == "run":
+        stopping = []
+        signal.signal(signal.SIGINT, lambda *_: stopping.append(1))
+        signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
+        try:
+            st.start(mailer=not a.no_mailer)
+            banner(st)
+            while not stopping:
+                for name, p in st.procs.items():
+                    if p.poll() is not None and not stopping:
+                        print(f"stack: {name} exited ({p.returncode}); see {st.log_dir}", file=sys.stderr)
+                        stopping.append(1)
+                time.sleep(0.3)
+        finally:
+            print("\nstack: stopping ...", flush=True)
+            st.stop()
+    elif a.command == "start":
+        st.start(mailer=not a.no_mailer)
+        print(st.url)
+    elif a.command == "stop":
+        st.stop()
+    elif a.command == "restart-db":
+        st.restart_db()
+    elif a.command == "stop-mail":
+        st.stop_mail()
+    elif a.command == "start-mail":
+        st.start_mail_again()
+
+
+if __name__ == "__main__":
+    main()

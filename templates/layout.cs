@@ -1,0 +1,69 @@
+<?cs # layout.cs - the frame of every page: header, notices, main content (macro content), footer.
+     A page template defines content() and then includes this file. ?><!doctype html>
+<html lang="<?cs var:Page.lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:Page.title ?><?cs var:Page.title ?> · <?cs /if ?><?cs var:Site.name ?></title>
+<link rel="stylesheet" href="<?cs var:Site.base ?>/css/tresen.css">
+<link rel="icon" href="<?cs var:Site.base ?>/img/favicon.svg" type="image/svg+xml">
+<script src="<?cs var:Site.base ?>/js/tresen.js" defer></script>
+</head>
+<body class="page-<?cs var:Page.name ?>">
+<a class="skip-link" href="#main"><?cs var:L.nav.skip ?></a>
+<header class="site-header">
+  <div class="wrap header-inner">
+    <a class="brand" href="<?cs var:Site.base ?>/">
+      <span class="brand-mark" aria-hidden="true"></span>
+      <span class="brand-name"><?cs var:Site.name ?></span>
+    </a>
+    <nav class="main-nav" aria-label="<?cs var:L.nav.main ?>">
+      <a href="<?cs var:Site.base ?>/hc"<?cs if:Page.section == "hc" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.help ?></a>
+      <a href="<?cs var:Site.base ?>/requests/new"<?cs if:Page.section == "new" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.new_request ?></a>
+      <?cs if:User.id ?>
+      <a href="<?cs var:Site.base ?>/requests"<?cs if:Page.section == "requests" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.my_requests ?></a>
+      <?cs if:User.agent ?><a href="<?cs var:Site.base ?>/agent"><?cs var:L.nav.agent ?></a><?cs /if ?>
+      <details class="user-menu">
+        <summary aria-label="<?cs var:L.nav.account ?>">
+          <span class="avatar" aria-hidden="true"><?cs var:User.initials ?></span>
+          <span class="user-name"><?cs var:User.name ?></span>
+        </summary>
+        <div class="menu-panel">
+          <div class="menu-who">
+            <strong><?cs var:User.name ?></strong>
+            <span><?cs var:User.email ?></span>
+            <?cs if:User.org ?><span><?cs var:User.org ?></span><?cs /if ?>
+          </div>
+          <a href="<?cs var:Site.base ?>/profile"><?cs var:L.nav.profile ?></a>
+          <a href="<?cs var:Page.lang_url ?>" hreflang="<?cs var:Page.other_lang ?>"><?cs var:L.footer.language ?>: <?cs var:Page.other_lang_name ?></a>
+          <form method="post" action="<?cs var:Site.base ?>/logout">
+            <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+            <button type="submit" class="menu-button"><?cs var:L.nav.logout ?></button>
+          </form>
+        </div>
+      </details>
+      <?cs else ?>
+      <a class="btn btn-small" href="<?cs var:Site.base ?>/login"><?cs var:L.nav.login ?></a>
+      <?cs /if ?>
+    </nav>
+  </div>
+</header>
+<?cs if:Page.urgent_notice ?>
+<div class="urgent-bar" role="status"><div class="wrap"><?cs var:Page.urgent_notice ?></div></div>
+<?cs /if ?>
+<main id="main" class="wrap main">
+<?cs if:Page.notice ?><div class="flash" role="status"><?cs var:Page.notice ?></div><?cs /if ?>
+<?cs call:content() ?>
+</main>
+<footer class="site-footer">
+  <div class="wrap footer-inner">
+    <span><?cs var:Site.name ?> · <?cs var:L.footer.tagline ?></span>
+    <nav aria-label="<?cs var:L.footer.language ?>" class="footer-links">
+      <a href="<?cs var:Site.base ?>/hc/imprint"><?cs var:L.footer.imprint ?></a>
+      <a href="<?cs var:Site.base ?>/hc/privacy"><?cs var:L.footer.privacy ?></a>
+      <a href="<?cs var:Page.lang_url ?>" hreflang="<?cs var:Page.other_lang ?>" lang="<?cs var:Page.other_lang ?>"><?cs var:Page.other_lang_name ?></a>
+    </nav>
+  </div>
+</footer>
+</body>
+</html>

@@ -1,0 +1,15 @@
+<?cs # macros.cs - form building blocks: labelled fields with their error messages tied by aria-describedby. ?>
+<?cs def:field_error(name) ?><?cs if:Form.errors[name] ?><p class="field-error" id="err-<?cs var:name ?>"><?cs var:Form.errors[name] ?></p><?cs /if ?><?cs /def ?>
+
+<?cs def:input(name, label, type, autocomplete, hint) ?>
+<div class="field<?cs if:Form.errors[name] ?> has-error<?cs /if ?>">
+  <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
+  <?cs if:hint ?><p class="field-hint" id="hint-<?cs var:name ?>"><?cs var:hint ?></p><?cs /if ?>
+  <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>"<?cs if:type != "password" ?> value="<?cs var:Form[name] ?>"<?cs /if ?><?cs if:autocomplete ?> autocomplete="<?cs var:autocomplete ?>"<?cs /if ?><?cs if:Form.errors[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs elif:hint ?> aria-describedby="hint-<?cs var:name ?>"<?cs /if ?>>
+  <?cs call:field_error(name) ?>
+</div>
+<?cs /def ?>
+
+<?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
+
+<?cs def:form_alert() ?><?cs if:Form.error ?><div class="alert alert-error" role="alert"><?cs var:Form.error ?><?cs if:Login.wait_minutes ?> <?cs var:subst(L.login.wait, Login.wait_minutes) ?><?cs /if ?></div><?cs elif:Form.nerrors ?><div class="alert alert-error" role="alert"><?cs var:L.err.form ?></div><?cs /if ?><?cs /def ?>
