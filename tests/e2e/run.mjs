@@ -1,0 +1,55 @@
+// run.mjs - browser journeys in Debian's headless chromium (playwright-core), TAP output.
+// Reads the test stack from $TRESEN_STACK; screenshots go to <stack>/shots/.
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const stack = JSON.parse(readFileSync(process.env.TRESEN_STACK, 'utf8'));
+const shots = join(stack.dir, 'shots');
+mkdirSync(shots, { recursive: true });
+
+const here = dirname(fileURLToPath(import.meta.url));
+const journeys = [];
+for (const f of readdirSync(join(here, 'journeys')).filter((f) => f.endsWith('.mjs')).sort()) {
+  const mod = await import(join(here, 'journeys', f));
+  for (const [name, fn] of Object.entries(mod)) journeys.push({ name: `${f.replace('.mjs', '')}: ${name}`, fn });
+}
+
+const launch = () => chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tresen-e2e-')), {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+  locale: 'de-DE',
+});
+
+console.log(`1..${journeys.length}`);
+let failed = 0;
+let n = 0;
+for (const j of journeys) {
+  n++;
+  const ctx = await launch();
+  const page = ctx.pages()[0] || await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // a form answered with 4xx is expected in some journeys; everything else is a failure
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4/.test(m.text()))
+      errors.push(m.text());
+  });
+  try {
+    await j.fn({ page, base: stack.url, shot: (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true }) });
+    if (errors.length) throw new Error(`browser errors: ${errors.join(' | ')}`);
+    console.log(`ok ${n} - ${j.name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok ${n} - ${j.name}\n# ${String(e.stack || e).split('\n').join('\n# ')}`);
+    await page.screenshot({ path: join(shots, `FAILED-${n}.png`), fullPage: true }).catch(() => {});
+  } finally {
+    await ctx.close();
+  }
+}
+process.exit(failed ? 1 : 0);

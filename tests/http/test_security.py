@@ -1,0 +1,80 @@
+"""test_security.py - CSRF on every POST, security headers on every response, no version banners."""
+import pytest
+
+from conftest import BASE, PASSWORD, Browser, q
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def test_post_without_csrf_token_is_refused_and_changes_nothing(browser, db):
+    browser.get("/login")
+    before = q(db, "SELECT COUNT(*) FROM sessions")[0][0]
+    r = browser.post("/login", {"email": "anna@wohnbau.example", "password": PASSWORD})
+    assert r.status_code == 403
+    assert "Zugriff verweigert" in r.text
+    assert q(db, "SELECT COUNT(*) FROM sessions")[0][0] == before
+
+
+def test_post_with_wrong_csrf_token_is_refused(browser):
+    browser.get("/login")
+    r = browser.post("/login", {"csrf": "x" * 43, "email": "anna@wohnbau.example", "password": PASSWORD})
+    assert r.status_code == 403
+
+
+def test_csrf_token_of_another_browser_is_refused():
+    a, b = Browser(), Browser()
+    token_a = a.csrf("/login")
+    b.get("/login")
+    r = b.post("/login", {"csrf": token_a, "email": "anna@wohnbau.example", "password": PASSWORD})
+    assert r.status_code == 403
+
+
+def test_csrf_token_changes_with_sign_in(browser):
+    before = browser.csrf("/login")
+    browser.login("anna@wohnbau.example")
+    after = browser.csrf("/")
+    assert before != after
+    # the old (anonymous) token no longer works for the signed-in session
+    r = browser.post("/logout", {"csrf": before})
+    assert r.status_code == 403
+    assert "Anna Schmidt" in browser.get("/").text
+
+
+def test_logout_without_csrf_changes_nothing(browser):
+    browser.login("anna@wohnbau.example")
+    assert browser.post("/logout", {}).status_code == 403
+    assert "Anna Schmidt" in browser.get("/").text
+
+
+@pytest.mark.parametrize("path", ["/", "/login", "/nope-does-not-exist", "/css/tresen.css", "/js/tresen.js"])
+def test_security_headers_everywhere(browser, path):
+    r = browser.get(path)
+    for k, v in SECURITY_HEADERS.items():
+        assert r.headers.get(k) == v, (path, k)
+    csp = r.headers.get("Content-Security-Policy", "")
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert r.headers.get("Server") == "Apache"   # ServerTokens Prod: no version
+
+
+def test_pages_have_strict_csp_without_inline_script(browser):
+    r = browser.get("/login")
+    csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "<script>" not in r.text and " onclick=" not in r.text and "style=" not in r.text
+
+
+def test_signed_in_pages_are_not_stored(browser):
+    browser.login("anna@wohnbau.example")
+    r = browser.get("/")
+    assert "no-store" in r.headers["Cache-Control"]
+
+
+def test_debug_and_trace_are_off(browser):
+    # ClearSilver's debug parameters do nothing; TRACE is disabled
+    r = browser.get("/?debug_pause=1&xdisplay=:0&debug=1")
+    assert r.status_code == 200 and "Traceback" not in r.text
+    assert browser.request("TRACE", BASE + "/").status_code in (403, 405)
