@@ -4,16 +4,27 @@
 #include "neoerr.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static HDF *config;
 
 int tr_config_load(const char *path)
 {
+	char beside[4096];
 	if (!path)
 		path = getenv("TRESEN_CONFIG");
 	if (!path || !*path) {
-		tr_error("TRESEN_CONFIG is not set: no configuration file");
-		return -1;
+		/* Shared hosting may not allow environment settings: then the file
+		 * next to the program is used (the .htaccess denies it to the web). */
+		ssize_t n = readlink("/proc/self/exe", beside, sizeof(beside) - 16);
+		char *slash = n > 0 ? memrchr(beside, '/', (size_t)n) : NULL;
+		if (!slash) {
+			tr_error("TRESEN_CONFIG is not set: no configuration file");
+			return -1;
+		}
+		strcpy(slash + 1, "tresen.hdf");   /* fits: 16 bytes were kept free */
+		path = beside;
 	}
 	if (config)
 		hdf_destroy(&config);

@@ -16,5 +16,6 @@
 #include "password.h"
 #include "throttle.h"
 #include "auth.h"
+#include "job.h"
 
 #endif

@@ -232,7 +232,7 @@ Log {{
             "PORT": str(self.http_port), "USER_LINES": user_lines, "ROOT": ROOT, "CGI": self.cgi,
             "CONFIG": self.config, "FCGID_ENV": env_lines,
             "MAX_REQUEST": str(1100 * 1024 * 1024),
-            "PER_CLASS": os.environ.get("TRESEN_FCGI_PER_CLASS", "24"),
+            "PER_CLASS": os.environ.get("TRESEN_FCGI_PER_CLASS", "32"),
         }
         for k, v in values.items():
             conf = conf.replace(f"@{k}@", v)

@@ -1,0 +1,34 @@
+/* job.c - the frame of a cron program: configuration, database, one run at a time across hosts. */
+#include "job.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "pool.h"
+#include "render.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+int tr_job_begin(const char *name)
+{
+	char prog[64];
+	snprintf(prog, sizeof(prog), "tresen-%s", name);
+	tr_log_init(prog);
+	if (tr_config_load(NULL) < 0 || sodium_init() < 0)
+		return -1;
+	if (tr_db_connect() < 0)
+		return -1;
+	/* The lock lives as long as this connection: a crashed job leaves none behind. */
+	int64_t got = 0;
+	if (tr_db_int(&got, "SELECT GET_LOCK(?, 0)", "s", tr_fmt("tresen.%s", name)) < 0)
+		return -1;
+	tr_pool_reset();
+	return got == 1 ? 0 : 1;
+}
+
+void tr_job_end(void)
+{
+	tr_db_disconnect();
+	tr_pool_reset();
+}
