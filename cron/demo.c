@@ -4,9 +4,13 @@
  * twice (the demo organizations exist already). */
 #include "tresen.h"
 
+#include <gd.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #define DEMO_PASSWORD "Tresen-Demo-2026"
 
@@ -28,11 +32,282 @@ static int64_t user(const char *name, const char *email, int64_t org_id)
 	return id;
 }
 
+/* ---- demo tickets ---- */
+
+typedef struct demo_ticket {
+	const char *who;            /* requester's address */
+	const char *subject;
+	const char *body;
+	enum tr_type type;
+	const char *product;        /* NULL: none */
+	const char *group;
+	int days_ago;
+	enum tr_status status;      /* where the story ends */
+	const char *reply;          /* the agent's public answer (NULL: none yet) */
+	const char *customer;       /* the customer's answer to it (NULL: none) */
+	const char *note;           /* an internal note (never shown to customers) */
+	const char *cc;             /* a colleague in CC */
+	int urgent;
+} demo_ticket;
+
+static const demo_ticket tickets[] = {
+	{ "anna@wohnbau.example", "Mietensollstellung März bricht mit Fehler ab",
+	  "Guten Morgen,\n\nbeim Lauf der Mietensollstellung für März bricht das Programm nach ca. 40 % mit der Meldung \"Sollstellung konnte nicht gebucht werden (Code 4711)\" ab. Betroffen sind die Objekte 1200 bis 1250.\n\nKönnen Sie sich das bitte kurzfristig ansehen? Die Mieten müssen bis Freitag gebucht sein.\n\nViele Grüße\nAnna Schmidt",
+	  TR_INCIDENT, "Wodis Yuneo", "ERP", 3, TR_OPEN,
+	  "Hallo Frau Schmidt,\n\nvielen Dank für die Meldung. Wir konnten den Fehler nachstellen: ein Vertrag im Objekt 1231 hat ein Vertragsende vor dem Vertragsbeginn. Wir korrigieren die Prüfung und melden uns heute Nachmittag wieder.\n\nBeste Grüße\nTom Berger",
+	  NULL, "Intern: Datenfehler in Vertrag 1231-004, Kunde nutzt noch Release 2024.2 - Update anbieten.", "ben@wohnbau.example", 1 },
+	{ "anna@wohnbau.example", "Neue Benutzerin für die Buchhaltung anlegen",
+	  "Hallo,\n\nbitte legen Sie für unsere neue Kollegin Frau Jana Krüger (jana.krueger@wohnbau.example) einen Zugang mit den Rechten der Rolle \"Buchhaltung\" an.\n\nDanke und viele Grüße",
+	  TR_CHANGE, "Wodis Yuneo", "ERP", 20, TR_SOLVED,
+	  "Hallo Frau Schmidt,\n\nder Zugang für Frau Krüger ist angelegt, die Zugangsdaten hat sie per Mail erhalten.\n\nBeste Grüße", NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Wie exportiere ich die Betriebskostenabrechnung als PDF?",
+	  "Hallo Support,\n\nwir möchten die Betriebskostenabrechnungen für 2025 gesammelt als PDF ablegen. Gibt es dafür einen Export?\n\nGruß Anna Schmidt",
+	  TR_QUESTION, "Wodis Yuneo", "Hilfe-Center", 45, TR_CLOSED,
+	  "Hallo Frau Schmidt,\n\nja: unter Abrechnung > Betriebskosten > Druck können Sie \"Sammel-PDF\" wählen. Eine Anleitung finden Sie auch im Hilfe-Center.\n\nViele Grüße",
+	  "Perfekt, hat funktioniert. Danke!", NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Mieterportal: Login für Mieter funktioniert nicht",
+	  "Seit heute Morgen melden sich mehrere Mieter, dass sie sich im Mieterportal nicht mehr anmelden können. Es erscheint \"Benutzername oder Passwort falsch\", obwohl die Daten stimmen.",
+	  TR_INCIDENT, "Mieterportal", "Digitale Lösungen", 6, TR_PENDING,
+	  "Hallo Frau Schmidt,\n\nkönnen Sie uns zwei betroffene Mieternummern nennen? Dann prüfen wir die Konten direkt.\n\nDanke", NULL,
+	  "Intern: Verdacht auf abgelaufenes Zertifikat am SSO-Proxy, mit RZ klären.", NULL, 0 },
+	{ "anna@wohnbau.example", "Druckvorlage Mieterhöhungsschreiben anpassen",
+	  "Bitte passen Sie in der Vorlage \"Mieterhöhung nach § 558 BGB\" den Absatz zur Begründung an. Den neuen Text haben wir beigefügt.",
+	  TR_CHANGE, "Wodis Yuneo", "ERP", 1, TR_NEW, NULL, NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "CRM: Dubletten bei Interessenten zusammenführen",
+	  "Wir haben im CRM viele doppelte Interessenten (gleiche E-Mail-Adresse). Wie können wir diese zusammenführen, ohne die Historie zu verlieren?",
+	  TR_QUESTION, "CRM", "Digitale Lösungen", 9, TR_OPEN,
+	  "Hallo Frau Schmidt,\n\ndafür gibt es die Funktion \"Dubletten prüfen\" im Menü Kontakte. Wir schauen uns Ihre Daten an und schlagen eine Regel vor.", NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Offene-Posten-Liste lädt sehr langsam",
+	  "Die Offene-Posten-Liste braucht seit dem letzten Update über zwei Minuten zum Laden. Vorher waren es wenige Sekunden.",
+	  TR_INCIDENT, "Wodis Yuneo", "ERP", 12, TR_PENDING,
+	  "Hallo Frau Schmidt,\n\nwir haben einen Index nachgezogen. Ist die Liste jetzt wieder schneller?", NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "SEPA-Lastschrift: Bank meldet Formatfehler",
+	  "Die Bank hat unsere Lastschriftdatei vom 01. abgelehnt: \"Formatfehler in Feld CdtrSchmeId\". Bitte um schnelle Hilfe, der Einzug ist überfällig.",
+	  TR_INCIDENT, "Wodis Yuneo", "ERP", 30, TR_SOLVED,
+	  "Hallo Frau Schmidt,\n\ndie Gläubiger-ID war in den Mandantenstammdaten mit Leerzeichen hinterlegt. Wir haben das korrigiert; die Datei kann neu erzeugt werden.",
+	  NULL, NULL, NULL, 1 },
+	{ "anna@wohnbau.example", "Wunsch: Filter nach Objektnummer in der Vertragsübersicht",
+	  "Es wäre sehr hilfreich, wenn man in der Vertragsübersicht direkt nach Objektnummern filtern könnte.",
+	  TR_REQUIREMENT, "Wodis Yuneo", "ERP", 2, TR_NEW, NULL, NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Zugang zum Testsystem für Schulung",
+	  "Für die Schulung am 15. benötigen wir für fünf Personen einen Zugang zum Testsystem.",
+	  TR_CHANGE, "Rechenzentrum", "Rechenzentrum", 60, TR_CLOSED,
+	  "Die Zugänge sind eingerichtet und bis Monatsende gültig.", NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Fehlermeldung \"Buchungsperiode gesperrt\" beim Storno",
+	  "Beim Storno einer Rechnung aus dem Vormonat kommt \"Buchungsperiode gesperrt\". Die Periode ist aber laut Einstellungen offen.",
+	  TR_INCIDENT, "Wodis Yuneo", "ERP", 4, TR_OPEN, NULL, NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Handwerkerauftrag lässt sich nicht an Dienstleister senden",
+	  "Beim Versand eines Handwerkerauftrags per Schnittstelle kommt keine Bestätigung beim Dienstleister an.",
+	  TR_INCIDENT, "Wodis Yuneo", "ERP", 25, TR_SOLVED,
+	  "Der Dienstleister hatte eine neue Empfängeradresse; wir haben sie in der Schnittstelle hinterlegt.",
+	  "Jetzt kommt alles an, danke.", NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Datenbank-Dump für externe Prüfung benötigt",
+	  "Unsere Wirtschaftsprüfer benötigen einen anonymisierten Datenbank-Dump des Mandanten 01.",
+	  TR_CHANGE, "Rechenzentrum", "Rechenzentrum", 8, TR_PENDING,
+	  "Hallo Frau Schmidt,\n\nfür einen Dump benötigen wir die Freigabe Ihrer Kundenadministratorin. Können Sie diese bitte einholen?",
+	  NULL, NULL, NULL, 0 },
+	{ "ben@wohnbau.example", "Kautionskonto: Zinsberechnung stimmt nicht",
+	  "Bei der Abrechnung der Kaution für Vertrag 2040-011 wurden die Zinsen nur für ein Jahr berechnet, das Mietverhältnis lief aber drei Jahre.",
+	  TR_INCIDENT, "Wodis Yuneo", "ERP", 5, TR_OPEN,
+	  "Hallo Herr Weber,\n\nwir prüfen die Zinsstaffel des Vertrags und melden uns.", NULL, NULL, NULL, 0 },
+	{ "ben@wohnbau.example", "Serienbrief an alle Mieter eines Objekts",
+	  "Wie erstelle ich einen Serienbrief an alle Mieter des Objekts 1300 (Baumaßnahme Fassade)?",
+	  TR_QUESTION, "Wodis Yuneo", "Hilfe-Center", 15, TR_SOLVED,
+	  "Hallo Herr Weber,\n\nunter Korrespondenz > Serienbrief können Sie als Empfängerkreis \"Objekt\" wählen. Die Schritte sind im Hilfe-Center beschrieben.",
+	  NULL, NULL, NULL, 0 },
+	{ "ben@wohnbau.example", "VPN-Zugang bricht nach 10 Minuten ab",
+	  "Die VPN-Verbindung ins Rechenzentrum bricht bei mir regelmäßig nach etwa 10 Minuten ab. Kollegin Frau Schmidt ist in CC, bei ihr tritt es auch auf.",
+	  TR_INCIDENT, "Rechenzentrum", "Rechenzentrum", 7, TR_PENDING,
+	  "Hallo Herr Weber,\n\nbitte senden Sie uns die Version Ihres VPN-Clients und einen Auszug aus dem Verbindungsprotokoll.",
+	  NULL, NULL, "anna@wohnbau.example", 0 },
+	{ "ben@wohnbau.example", "Neues Objekt mit 48 Wohneinheiten anlegen",
+	  "Wir haben das Objekt \"Am Hafen 12\" gekauft. Bitte legen Sie es mit 48 Wohneinheiten an, die Stammdaten liegen bei.",
+	  TR_CHANGE, "Wodis Yuneo", "ERP", 50, TR_CLOSED,
+	  "Das Objekt ist angelegt. Bitte prüfen Sie die Flächenangaben.", "Alles korrekt, vielen Dank.", NULL, NULL, 0 },
+	{ "ben@wohnbau.example", "Push-Benachrichtigungen im Mieterportal kommen doppelt",
+	  "Mieter erhalten jede Benachrichtigung der App zweimal.",
+	  TR_INCIDENT, "Mieterportal", "Digitale Lösungen", 1, TR_NEW, NULL, NULL, NULL, NULL, 0 },
+	{ "carla@stadtwerke.example", "Zählerstände werden im Abrechnungslauf nicht übernommen",
+	  "Die per Portal gemeldeten Zählerstände (Strom) vom 30. werden im Abrechnungslauf nicht berücksichtigt.",
+	  TR_INCIDENT, "Wodis Sigma", "ERP", 2, TR_OPEN,
+	  "Hallo Frau Müller,\n\ndie Übernahme lief wegen eines Zeitzonenfehlers einen Tag zu früh. Wir korrigieren das und starten den Import neu.",
+	  NULL, "Intern: betrifft auch andere Kunden mit Wodis Sigma 8.3", NULL, 1 },
+	{ "carla@stadtwerke.example", "Rechnungsdruck: Logo wird abgeschnitten",
+	  "Auf den neuen Rechnungen wird unser Logo oben rechts abgeschnitten.",
+	  TR_INCIDENT, "Wodis Sigma", "ERP", 18, TR_SOLVED,
+	  "Das Logo war in zu hoher Auflösung hinterlegt; wir haben es angepasst.", NULL, NULL, NULL, 0 },
+	{ "carla@stadtwerke.example", "Zusätzliche Lizenz für das CRM",
+	  "Bitte schalten Sie eine weitere CRM-Lizenz für unseren Vertrieb frei.",
+	  TR_CHANGE, "CRM", "Digitale Lösungen", 10, TR_PENDING,
+	  "Gerne. Bitte bestätigen Sie uns, auf welchen Benutzer die Lizenz laufen soll.", NULL, NULL, NULL, 0 },
+	{ "carla@stadtwerke.example", "Passwort für das Testsystem zurücksetzen",
+	  "Wie kann ich mein Passwort für das Testsystem zurücksetzen?",
+	  TR_QUESTION, "Rechenzentrum", "Rechenzentrum", 40, TR_CLOSED,
+	  "Über den Link \"Passwort vergessen\" auf der Anmeldeseite des Testsystems.", NULL, NULL, NULL, 0 },
+	{ "carla@stadtwerke.example", "Wiederherstellung einer gelöschten Tabelle",
+	  "Versehentlich wurde die Tabelle der Tarifzuordnungen geleert. Können Sie den Stand von gestern wiederherstellen?",
+	  TR_CHANGE, "Rechenzentrum", "Rechenzentrum", 1, TR_OPEN,
+	  "Wir stellen den Stand von gestern 22:00 Uhr in einer Kopie bereit und melden uns.", NULL, NULL, NULL, 1 },
+	{ "carla@stadtwerke.example", "Anregung: Dunkelmodus im Portal",
+	  "Viele Kolleginnen würden sich einen Dunkelmodus für das Portal wünschen.",
+	  TR_REQUIREMENT, "Hilfe-Center", "Digitale Lösungen", 3, TR_NEW, NULL, NULL, NULL, NULL, 0 },
+	{ "carla@stadtwerke.example", "Import der Kundendaten aus dem Altsystem",
+	  "Welches Format benötigen Sie für den Import unserer Kundendaten aus dem Altsystem?",
+	  TR_QUESTION, "CRM", "Digitale Lösungen", 28, TR_SOLVED,
+	  "Am einfachsten als CSV in UTF-8, eine Vorlage haben wir Ihnen per Mail geschickt.", NULL, NULL, NULL, 0 },
+	{ "carla@stadtwerke.example", "Störung: Portal am Morgen nicht erreichbar",
+	  "Heute zwischen 7:00 und 7:40 Uhr war das Portal nicht erreichbar.",
+	  TR_INCIDENT, "Rechenzentrum", "Rechenzentrum", 35, TR_CLOSED,
+	  "Ein Netzwerkgerät im Rechenzentrum war ausgefallen; die Redundanz hat zu spät umgeschaltet. Wir haben die Konfiguration korrigiert.",
+	  NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Dokumentenarchiv: Suche findet keine Verträge von 2019",
+	  "Im Dokumentenarchiv findet die Volltextsuche keine Mietverträge aus 2019. Screenshot anbei.",
+	  TR_INCIDENT, "Wodis Yuneo", "ERP", 2, TR_OPEN,
+	  "Danke für den Screenshot. Der Suchindex für 2019 wird neu aufgebaut; das dauert bis morgen früh.", NULL, NULL, NULL, 0 },
+	{ "anna@wohnbau.example", "Monatsabschluss: Anleitung für neue Kollegin",
+	  "Gibt es eine Schritt-für-Schritt-Anleitung für den Monatsabschluss, die wir an eine neue Kollegin weitergeben können?",
+	  TR_QUESTION, "Hilfe-Center", "Hilfe-Center", 14, TR_SOLVED,
+	  "Ja, im Hilfe-Center unter \"Buchhaltung > Monatsabschluss\". Die Anleitung als PDF hängt an.", NULL, NULL, NULL, 0 },
+};
+
+static int64_t id_of(const char *sql, const char *value)
+{
+	int64_t id = 0;
+	return tr_db_int(&id, sql, "s", value) > 0 ? id : 0;
+}
+
+static const char *days_ago(int days, int minutes)
+{
+	time_t t = time(NULL) - (time_t)days * 86400 + (time_t)minutes * 60;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	char buf[24];
+	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
+	return tr_strdup(buf);
+}
+
+/* A small "screenshot" drawn with libgd, and a one-page PDF, for the attachment demos. */
+static const char *demo_png(void)
+{
+	gdImagePtr im = gdImageCreateTrueColor(480, 270);
+	int bg = gdImageColorAllocate(im, 246, 247, 249), bar = gdImageColorAllocate(im, 15, 107, 100);
+	int line = gdImageColorAllocate(im, 210, 214, 220), red = gdImageColorAllocate(im, 180, 35, 24);
+	gdImageFilledRectangle(im, 0, 0, 479, 269, bg);
+	gdImageFilledRectangle(im, 0, 0, 479, 34, bar);
+	for (int y = 60; y < 240; y += 30)
+		gdImageFilledRectangle(im, 24, y, 455, y + 14, line);
+	gdImageRectangle(im, 20, 115, 459, 151, red);
+	char *path = tr_fmt("%s/demo-XXXXXX", tr_cfg("Paths.tmp", "/tmp"));
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (f) {
+		gdImagePng(im, f);
+		fclose(f);
+	}
+	gdImageDestroy(im);
+	return f ? path : NULL;
+}
+
+static const char *demo_pdf(void)
+{
+	static const char pdf[] =
+		"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+		"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+		"4 0 obj<</Length 64>>stream\nBT /F1 18 Tf 72 760 Td (Monatsabschluss - Schritt fuer Schritt) Tj ET\nendstream endobj\n"
+		"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+	char *path = tr_fmt("%s/demo-XXXXXX", tr_cfg("Paths.tmp", "/tmp"));
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	int ok = write(fd, pdf, sizeof(pdf) - 1) == (ssize_t)(sizeof(pdf) - 1);
+	close(fd);
+	return ok ? path : NULL;
+}
+
+static int demo_ticket_create(const demo_ticket *d, int64_t agent, int index)
+{
+	int64_t requester = id_of("SELECT id FROM users WHERE email_norm = ?", d->who);
+	int64_t cc = d->cc ? id_of("SELECT id FROM users WHERE email_norm = ?", d->cc) : 0;
+	int assigned = d->status != TR_NEW;
+	tr_ticket_new n = {
+		.requester_id = requester,
+		.subject = d->subject,
+		.description = d->body,
+		.type = d->type,
+		.priority = d->urgent ? TR_HIGH : d->type == TR_QUESTION ? TR_LOW : TR_NORMAL,
+		.urgent_claim = d->urgent,
+		.urgent_reason = d->urgent ? "Fristgebundener Vorgang, bitte heute bearbeiten." : NULL,
+		.product_id = d->product ? id_of("SELECT id FROM products WHERE name = ?", d->product) : 0,
+		.group_id = id_of("SELECT id FROM staff_groups WHERE name = ?", d->group),
+		.assignee_id = assigned ? agent : 0,
+		.status = assigned ? TR_OPEN : TR_NEW,
+		.cc_ids = cc ? &cc : NULL,
+		.ncc = cc ? 1 : 0,
+		.created_at = days_ago(d->days_ago, index),
+	};
+	int64_t first_comment;
+	int64_t id = tr_ticket_create(&n, &first_comment);
+	if (id < 0)
+		return -1;
+	tr_ticket *t = tr_ticket_load(id);
+	if (!t)
+		return -1;
+	int minutes = 90;
+	if (d->note && tr_ticket_agent_reply(t, agent, d->note, 0, t->status, days_ago(d->days_ago, minutes += 30)) < 0)
+		return -1;
+	if (d->reply) {
+		enum tr_status after = d->status == TR_CLOSED ? TR_SOLVED : d->status == TR_NEW ? TR_OPEN : d->status;
+		if (tr_ticket_agent_reply(t, agent, d->reply, 1, d->customer && d->status != TR_CLOSED ? TR_PENDING : after,
+					  days_ago(d->days_ago, minutes += 120)) < 0)
+			return -1;
+		if (d->customer) {
+			int64_t cid = tr_ticket_comment(t->id, requester, 1, 0, d->customer, "web",
+							days_ago(d->days_ago, minutes += 200));
+			if (cid < 0)
+				return -1;
+			if (d->status == TR_CLOSED || d->status == TR_SOLVED)
+				tr_ticket_set_status(t, TR_SOLVED, (tr_actor){ requester, "customer" },
+						     "marked_solved_by_customer", days_ago(d->days_ago, minutes += 5));
+		}
+		if (d->status == TR_CLOSED &&
+		    tr_ticket_set_status(t, TR_CLOSED, (tr_actor){ 0, "system" }, "auto_close",
+					 days_ago(d->days_ago > 14 ? d->days_ago - 14 : 0, 0)) < 0)
+			return -1;
+	}
+	/* the screenshot and the PDF of two stories */
+	if (strstr(d->subject, "Dokumentenarchiv")) {
+		const char *png = demo_png();
+		if (!png || tr_attach_add_file(id, first_comment, requester, png, "Suche-Dokumentenarchiv.png", 1) < 0)
+			return -1;
+		unlink(png);
+	}
+	if (strstr(d->subject, "Monatsabschluss")) {
+		const char *pdf = demo_pdf();
+		int64_t reply_id = 0;
+		tr_db_int(&reply_id, "SELECT MAX(id) FROM comments WHERE ticket_id = ? AND is_public = 1", "l", id);
+		if (!pdf || tr_attach_add_file(id, reply_id, agent, pdf, "Anleitung Monatsabschluss.pdf", 0) < 0)
+			return -1;
+		unlink(pdf);
+	}
+	return 0;
+}
+
+static int demo_tickets(int64_t agent)
+{
+	for (size_t i = 0; i < TR_ARRAY_LEN(tickets); i++)
+		if (demo_ticket_create(&tickets[i], agent, (int)i) < 0) {
+			fprintf(stderr, "tresen-demo: ticket \"%s\" failed\n", tickets[i].subject);
+			return -1;
+		}
+	return 0;
+}
+
 int main(void)
 {
 	tr_log_init("tresen-demo");
 	if (tr_config_load(NULL) < 0 || sodium_init() < 0 || tr_db_connect() < 0)
 		return 1;
+	tr_time_init();
 	int64_t existing = 0;
 	if (tr_db_int(&existing, "SELECT COUNT(*) FROM organizations WHERE name = 'Wohnbau Nord GmbH'", "") < 0)
 		return 1;
@@ -56,9 +331,16 @@ int main(void)
 	tr_db_run("UPDATE users SET is_main_contact = 1, is_info_recipient = 1 WHERE id = ?", "l", anna);
 	tr_db_run("UPDATE users SET is_agent = 1 WHERE id = ?", "l", agent);
 	tr_db_run("UPDATE users SET is_agent = 1, is_admin = 1 WHERE id = ?", "l", admin);
+	tr_db_run("INSERT INTO staff_group_members (group_id, user_id) SELECT id, ? FROM staff_groups", "l", agent);
+	tr_db_run("INSERT INTO staff_group_members (group_id, user_id) SELECT id, ? FROM staff_groups", "l", admin);
+	if (demo_tickets(agent) < 0) {
+		tr_db_rollback();
+		return 1;
+	}
 	if (tr_db_commit() < 0)
 		return 1;
-	printf("demo data loaded: 2 organizations, 5 users (password %s)\n", DEMO_PASSWORD);
+	printf("demo data loaded: 2 organizations, 5 users (password %s), %zu tickets\n", DEMO_PASSWORD,
+	       TR_ARRAY_LEN(tickets));
 	tr_db_disconnect();
 	tr_pool_reset();
 	return 0;

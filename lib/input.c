@@ -10,6 +10,7 @@
 #include "user.h"
 #include "util.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -656,4 +657,59 @@ void tr_input_end(tr_req *req)
 		cgi = NULL;
 	}
 	req->hdf = NULL;
+}
+
+static void add_query_value(tr_buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p))
+			tr_buf_addc(b, (char)*p);
+		else if (*p == ' ')
+			tr_buf_addc(b, '+');
+		else
+			tr_buf_printf(b, "%%%02X", *p);
+	}
+}
+
+const char *tr_self_url(tr_req *req, const char *path, ...)
+{
+	const char *names[16], *vals[16];
+	int nchanges = 0;
+	va_list ap;
+	va_start(ap, path);
+	const char *n;
+	while ((n = va_arg(ap, const char *)) != NULL && nchanges < 16) {
+		names[nchanges] = n;
+		vals[nchanges++] = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	tr_buf b;
+	tr_buf_init(&b);
+	tr_buf_adds(&b, path);
+	char sep = '?';
+	for (int i = 0; i < req->nvalues; i++) {
+		const tr_value *v = &req->values[i];
+		if (v->field->type == TR_F_FILE || v->field->type == TR_F_PASSWORD || !strcmp(v->field->name, "csrf"))
+			continue;
+		int changed = 0;
+		for (int k = 0; k < nchanges; k++)
+			if (!strcmp(names[k], v->field->name))
+				changed = 1;
+		for (int k = 0; !changed && k < v->n; k++) {
+			tr_buf_printf(&b, "%c%s=", sep, v->field->name);
+			add_query_value(&b, v->v[k]);
+			sep = '&';
+		}
+	}
+	for (int k = 0; k < nchanges; k++) {
+		if (!vals[k])
+			continue;
+		tr_buf_printf(&b, "%c%s=", sep, names[k]);
+		add_query_value(&b, vals[k]);
+		sep = '&';
+	}
+	const char *r = tr_strdup(b.data);
+	tr_buf_free(&b);
+	return r;
 }

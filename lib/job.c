@@ -5,6 +5,7 @@
 #include "log.h"
 #include "pool.h"
 #include "render.h"
+#include "timefmt.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@ int tr_job_begin(const char *name)
 	tr_log_init(prog);
 	if (tr_config_load(NULL) < 0 || sodium_init() < 0)
 		return -1;
+	tr_time_init();
 	if (tr_db_connect() < 0)
 		return -1;
 	/* The lock lives as long as this connection: a crashed job leaves none behind. */

@@ -128,3 +128,16 @@ size_t tr_pool_used(void)
 {
 	return total_used;
 }
+
+char *tr_strcut(const char *s, size_t max)
+{
+	size_t chars = 0, i = 0;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (chars == max)
+				break;
+			chars++;
+		}
+	}
+	return tr_strndup(s, i);
+}

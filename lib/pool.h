@@ -17,6 +17,9 @@ char *tr_strndup(const char *s, size_t n);
 char *tr_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *tr_vfmt(const char *fmt, va_list ap);
 
+/* A copy of UTF-8 text s cut to at most max characters (at a character boundary). */
+char *tr_strcut(const char *s, size_t max);
+
 /* Frees everything allocated since the last reset (keeps one block for reuse). */
 void tr_pool_reset(void);
 /* Bytes handed out since the last reset, for logs and tests. */

@@ -9,6 +9,7 @@
 #include "render.h"
 #include "response.h"
 #include "session.h"
+#include "timefmt.h"
 #include "user.h"
 #include "util.h"
 
@@ -207,6 +208,7 @@ int tr_serve(const tr_page *page, int argc, char **argv)
 		tr_error("libsodium failed to initialize");
 		return 1;
 	}
+	tr_time_init();
 	if (config_ok && tr_render_init() < 0)
 		config_ok = 0;
 	if (!config_ok)

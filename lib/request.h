@@ -122,6 +122,11 @@ void tr_upload_keep(tr_upload *u);
  * L.<key> of the request's language; the form is shown again with it. */
 void tr_form_error(tr_req *req, const char *name, const char *key);
 
+/* A portal path (templates put Site.base in front) carrying the page's current field values as query string,
+ * with changes given as name, value pairs (value NULL drops the field),
+ * ended by NULL: tr_self_url(req, "/requests", "page", "2", NULL). */
+const char *tr_self_url(tr_req *req, const char *path, ...);
+
 /* Environment of the current request. */
 const char *tr_env(tr_req *req, const char *name);
 

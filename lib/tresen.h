@@ -17,5 +17,11 @@
 #include "throttle.h"
 #include "auth.h"
 #include "job.h"
+#include "timefmt.h"
+#include "ticket.h"
+#include "access.h"
+#include "attach.h"
+#include "ticketlist.h"
+#include "notify.h"
 
 #endif

@@ -201,3 +201,22 @@ int64_t tr_org_by_domain(const char *domain)
 			   tr_ascii_lower(tr_strdup(domain)));
 	return rc < 0 ? rc : (rc ? id : 0);
 }
+
+const char *tr_user_setting(int64_t user_id, const char *name)
+{
+	tr_q *q = tr_q_new("SELECT value FROM user_settings WHERE user_id = ? AND name = ?");
+	tr_q_i64(q, user_id);
+	tr_q_str(q, name);
+	if (tr_q_exec(q) < 0)
+		return NULL;
+	char *v = tr_q_next(q) > 0 ? tr_q_dup(q, 0) : NULL;
+	tr_q_end(q);
+	return v;
+}
+
+int tr_user_setting_set(int64_t user_id, const char *name, const char *value)
+{
+	int64_t rc = tr_db_run("INSERT INTO user_settings (user_id, name, value) VALUES (?, ?, ?) "
+			       "ON DUPLICATE KEY UPDATE value = VALUES(value)", "lss", user_id, name, value);
+	return rc < 0 ? (int)rc : 0;
+}

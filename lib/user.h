@@ -50,6 +50,10 @@ int64_t tr_user_create(const char *name, const char *email, const char *password
 tr_user *tr_user_load(int64_t id);
 int tr_user_set_lang(int64_t id, const char *lang);
 
+/* A per-user setting (pool memory), or NULL when unset. */
+const char *tr_user_setting(int64_t user_id, const char *name);
+int tr_user_setting_set(int64_t user_id, const char *name, const char *value);
+
 /* Creates an organization; returns its id or <0. */
 int64_t tr_org_create(const char *name, enum tr_level level);
 int tr_org_add_domain(int64_t org_id, const char *domain);

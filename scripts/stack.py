@@ -266,9 +266,13 @@ Log {{
     def tool_env(self):
         return {"TRESEN_CONFIG": self.config, **self.sanitizer_env()}
 
+    def as_web_user(self, argv):
+        """Tools run as the workers' user, so files they create (attachments) are the workers' too."""
+        return ["runuser", "-u", WEB_USER, "--", *argv] if IS_ROOT else argv
+
     def tool(self, name, *args):
-        r = subprocess.run([os.path.join(self.bin, f"tresen-{name}"), *args], env={**os.environ, **self.tool_env()},
-                           capture_output=True, text=True)
+        r = subprocess.run(self.as_web_user([os.path.join(self.bin, f"tresen-{name}"), *args]),
+                           env={**os.environ, **self.tool_env()}, capture_output=True, text=True)
         if r.returncode != 0:
             sys.stderr.write(r.stdout + r.stderr)
             raise SystemExit(f"stack: tresen-{name} failed")
@@ -318,7 +322,8 @@ Log {{
     def start_mailer(self):
         mailer = os.path.join(self.bin, "tresen-mailer")
         if os.path.exists(mailer):
-            self.spawn("mailer", ["/bin/sh", "-c", f'while :; do "{mailer}"; sleep 2; done'], env=self.tool_env())
+            self.spawn("mailer", self.as_web_user(["/bin/sh", "-c", f'while :; do "{mailer}"; sleep 2; done']),
+                       env=self.tool_env())
 
     def start(self, demo=True, mailer=True):
         self.stop_stale()

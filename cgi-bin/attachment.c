@@ -1,0 +1,75 @@
+/* attachment.c - /attachments/ID/NAME: a file, after the same access check as its ticket. */
+#include "tresen.h"
+
+#include <string.h>
+
+/* The name part of the raw request URI, percent-decoded ("/attachments/7/a%20b.pdf" -> "a b.pdf"). */
+static const char *requested_name(tr_req *req)
+{
+	const char *uri = tr_env(req, "REQUEST_URI");
+	const char *q = uri ? strchr(uri, '?') : NULL;
+	const char *slash = uri ? memrchr(uri, '/', q ? (size_t)(q - uri) : strlen(uri)) : NULL;
+	if (!slash)
+		return NULL;
+	size_t n = q ? (size_t)(q - slash - 1) : strlen(slash + 1);
+	char *out = tr_alloc(n + 1), *o = out;
+	for (const char *p = slash + 1; p < slash + 1 + n; p++) {
+		if (*p == '%' && p + 2 < slash + 1 + n + 1 && p[1] && p[2]) {
+			char hex[3] = { p[1], p[2], 0 };
+			char *end;
+			long c = strtol(hex, &end, 16);
+			if (*end)
+				return NULL;
+			*o++ = (char)c;
+			p += 2;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static int show(tr_req *req)
+{
+	int64_t id;
+	const char *p = req->path_info;
+	if (*p != '/' || tr_parse_i64(p + 1, &id) < 0 || id <= 0)
+		return 404;
+	tr_q *q = tr_q_new("SELECT a.ticket_id, a.filename, a.content_type, a.size, a.sha256, "
+			   "COALESCE(c.is_public, 1) FROM attachments a LEFT JOIN comments c ON c.id = a.comment_id "
+			   "WHERE a.id = ?");
+	tr_q_i64(q, id);
+	if (tr_q_exec(q) < 0)
+		return 503;
+	if (tr_q_next(q) <= 0) {
+		tr_q_end(q);
+		return 404;
+	}
+	int64_t ticket_id = tr_q_l(q, 0);
+	const char *filename = tr_q_dup(q, 1), *type = tr_q_dup(q, 2), *sha = tr_q_dup(q, 4);
+	int64_t size = tr_q_l(q, 3);
+	int is_public = (int)tr_q_l(q, 5);
+	tr_q_end(q);
+
+	enum tr_right right;
+	tr_ticket *t = tr_access_ticket(req->user, ticket_id, &right);
+	/* a file of an internal note is staff-only; to anyone else it does not exist */
+	if (!t || (!is_public && !req->user->is_agent && !req->user->is_admin))
+		return 404;
+	const char *name = requested_name(req);
+	if (!name || strcmp(name, filename))
+		return 404;
+	return tr_attach_send(req, sha, filename, type, size);
+}
+
+static const tr_page page = {
+	.name = "attachment",
+	.access = TR_SIGNED_IN,
+	.get = show,
+};
+
+int main(int argc, char **argv)
+{
+	return tr_serve(&page, argc, argv);
+}

@@ -1,0 +1,149 @@
+/* requests.c - /requests ("Anfragen"): tabs, keyword search, filters, sorting, pages, columns (R-LIST). */
+#include "tresen.h"
+
+#include <string.h>
+
+static const char *const scopes[] = { "mine", "cc", "org", NULL };
+static const char *const sorts[] = { "updated", "created", "relevance", "updated_asc", "created_asc", NULL };
+/* the columns of the three-dot menu, in table order */
+static const char *const columns[] = { "id", "subject", "status", "type", "product", "priority", "requester",
+				       "assignee", "created", "updated", NULL };
+static const char default_columns[] = "id,subject,status,updated";
+
+static const tr_field fields[] = {
+	{ "q", TR_F_TEXT, 0, 200, 0, NULL },
+	{ "status", TR_F_ENUM, 0, 0, 0, tr_status_names },
+	{ "type", TR_F_ENUM, 0, 0, 0, tr_type_names },
+	{ "from", TR_F_DATE, 0, 0, 0, NULL },
+	{ "to", TR_F_DATE, 0, 0, 0, NULL },
+	{ "scope", TR_F_ENUM, 0, 0, 0, scopes },
+	{ "sort", TR_F_ENUM, 0, 0, 0, sorts },
+	{ "page", TR_F_INT, 0, 1000000, 1, NULL },
+	{ "cols", TR_F_ENUM, TR_MULTI, 0, 0, columns },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+static int scope_of(const char *s)
+{
+	return s && !strcmp(s, "cc") ? TR_SCOPE_CC : s && !strcmp(s, "org") ? TR_SCOPE_ORG : TR_SCOPE_MINE;
+}
+
+static void put_columns(tr_req *req)
+{
+	const char *chosen = tr_user_setting(req->user->id, "request_columns");
+	if (!chosen)
+		chosen = default_columns;
+	for (int i = 0; columns[i]; i++) {
+		char *key = tr_fmt(",%s,", columns[i]);
+		int on = strstr(tr_fmt(",%s,", chosen), key) != NULL || !strcmp(columns[i], "subject");
+		tr_set(req, tr_fmt("Columns.%s", columns[i]), on ? "1" : "0");
+		tr_set(req, tr_fmt("ColumnList.%d", i), columns[i]);
+	}
+}
+
+static void put_rows(tr_req *req, const tr_list *list)
+{
+	for (int i = 0; i < list->n; i++) {
+		const tr_list_row *r = &list->rows[i];
+		const char *b = tr_fmt("Tickets.%d", i);
+		tr_set_int(req, tr_fmt("%s.id", b), r->id);
+		tr_set(req, tr_fmt("%s.subject", b), r->subject);
+		tr_set(req, tr_fmt("%s.status", b), r->status);
+		tr_set(req, tr_fmt("%s.type", b), r->type);
+		tr_set(req, tr_fmt("%s.priority", b), r->priority);
+		tr_set(req, tr_fmt("%s.product", b), r->product ? r->product : "");
+		tr_set(req, tr_fmt("%s.requester", b), r->requester);
+		tr_set(req, tr_fmt("%s.assignee", b), r->assignee ? r->assignee : "");
+		tr_set(req, tr_fmt("%s.created", b), tr_date_show(r->created_at, req->lang));
+		tr_set(req, tr_fmt("%s.created_iso", b), tr_time_iso(r->created_at));
+		tr_set(req, tr_fmt("%s.updated", b), tr_time_show(r->updated_at, req->lang));
+		tr_set(req, tr_fmt("%s.updated_iso", b), tr_time_iso(r->updated_at));
+	}
+}
+
+static void put_navigation(tr_req *req, const tr_list_query *lq, const tr_list *list, const int64_t counts[3])
+{
+	for (int s = 0; s < 3; s++) {
+		tr_set(req, tr_fmt("Tabs.%s.url", scopes[s]),
+		       tr_self_url(req, "/requests", "scope", s ? scopes[s] : NULL, "page", NULL, NULL));
+		tr_set_int(req, tr_fmt("Tabs.%s.count", scopes[s]), counts[s]);
+	}
+	tr_set(req, "List.scope", scopes[lq->scope]);
+	tr_set_int(req, "List.page", lq->page);
+	if (lq->page > 1)
+		tr_set(req, "List.prev", tr_self_url(req, "/requests", "page",
+						     lq->page > 2 ? tr_fmt("%d", lq->page - 1) : NULL, NULL));
+	if (list->has_more)
+		tr_set(req, "List.next", tr_self_url(req, "/requests", "page", tr_fmt("%d", lq->page + 1), NULL));
+	tr_set(req, "List.reset", tr_self_url(req, "/requests", "q", NULL, "status", NULL, "type", NULL, "from", NULL,
+					      "to", NULL, "sort", NULL, "page", NULL, NULL));
+	int filtered = lq->q || lq->status >= 0 || lq->type >= 0 || lq->from || lq->to;
+	tr_set_int(req, "List.filtered", filtered);
+	tr_set_int(req, "List.searched", list->searched);
+	tr_set_int(req, "List.count", list->n);
+}
+
+static int show(tr_req *req)
+{
+	tr_set(req, "Page.title", tr_L(req, "requests.title"));
+	tr_set(req, "Page.section", "requests");
+	if (!req->user->confirmed)
+		return tr_render(req, "requests.cs");      /* explains why the list is empty */
+	const char *sort = tr_arg(req, "sort");
+	tr_list_query lq = {
+		.scope = scope_of(tr_arg(req, "scope")),
+		.q = tr_arg(req, "q"),
+		.status = tr_status_parse(tr_arg(req, "status")),
+		.type = tr_type_parse(tr_arg(req, "type")),
+		.from = tr_arg(req, "from"),
+		.to = tr_arg(req, "to"),
+		.sort = !sort ? (tr_arg(req, "q") ? TR_SORT_RELEVANCE : TR_SORT_UPDATED) :
+			!strncmp(sort, "created", 7) ? TR_SORT_CREATED :
+			!strcmp(sort, "relevance") ? TR_SORT_RELEVANCE : TR_SORT_UPDATED,
+		.ascending = sort && strstr(sort, "_asc") != NULL,
+		.page = (int)tr_arg_int(req, "page", 1),
+		.per_page = 25,
+	};
+	tr_list list;
+	int rc = tr_ticket_list(req->user, &lq, &list);
+	if (rc)
+		return rc > 0 ? rc : 503;
+	int64_t counts[3];
+	if (tr_ticket_tab_counts(req->user, counts) < 0)
+		return 503;
+	put_columns(req);
+	put_rows(req, &list);
+	put_navigation(req, &lq, &list, counts);
+	return tr_render(req, "requests.cs");
+}
+
+/* The column menu's form (works without JavaScript): save the choice, back to the list. */
+static int save_columns(tr_req *req)
+{
+	const char **cols;
+	int n = tr_arg_list(req, "cols", &cols);
+	tr_buf b;
+	tr_buf_init(&b);
+	tr_buf_adds(&b, "subject");
+	for (int i = 0; i < n; i++)
+		if (strcmp(cols[i], "subject"))
+			tr_buf_printf(&b, ",%s", cols[i]);
+	int rc = tr_user_setting_set(req->user->id, "request_columns", b.data);
+	tr_buf_free(&b);
+	if (rc < 0)
+		return 503;
+	return tr_redirect(req, tr_self_url(req, "/requests", "cols", NULL, NULL));
+}
+
+static const tr_page page = {
+	.name = "requests",
+	.access = TR_SIGNED_IN,
+	.fields = fields,
+	.get = show,
+	.post = save_columns,
+};
+
+int main(int argc, char **argv)
+{
+	return tr_serve(&page, argc, argv);
+}

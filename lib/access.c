@@ -1,0 +1,48 @@
+/* access.c - what a user may see and do with tickets (R-ORG 1-3). */
+#include "access.h"
+#include "db.h"
+
+enum tr_right tr_access_right(const tr_user *u, const tr_ticket *t, int is_cc)
+{
+	if (!u || !t)
+		return TR_RIGHT_NONE;
+	if (u->is_agent || u->is_admin)
+		return TR_RIGHT_READ;
+	if (!u->confirmed)
+		return TR_RIGHT_NONE;
+	if (t->requester_id == u->id || is_cc)
+		return TR_RIGHT_COMMENT;
+	if (u->org_id && t->org_id == u->org_id) {
+		if (u->level >= TR_LEVEL_ORG_COMMENT)
+			return TR_RIGHT_COMMENT;
+		if (u->level >= TR_LEVEL_ORG_READ)
+			return TR_RIGHT_READ;
+	}
+	return TR_RIGHT_NONE;
+}
+
+tr_ticket *tr_access_ticket(const tr_user *u, int64_t id, enum tr_right *right)
+{
+	*right = TR_RIGHT_NONE;
+	if (!u || id <= 0)
+		return NULL;
+	tr_ticket *t = tr_ticket_load(id);
+	if (!t)
+		return NULL;
+	int64_t is_cc = 0;
+	if (t->requester_id != u->id &&
+	    tr_db_int(&is_cc, "SELECT COUNT(*) FROM ticket_ccs WHERE ticket_id = ? AND user_id = ?", "ll",
+		      id, u->id) < 0)
+		return NULL;
+	*right = tr_access_right(u, t, is_cc > 0);
+	return *right == TR_RIGHT_NONE ? NULL : t;
+}
+
+int tr_access_scope_ok(const tr_user *u, enum tr_scope s)
+{
+	if (!u || !u->confirmed)
+		return 0;
+	if (s == TR_SCOPE_ORG)
+		return u->org_id && u->level >= TR_LEVEL_ORG_READ;
+	return 1;
+}

@@ -1,0 +1,214 @@
+/* attach.c - attachments: files stored once by content hash, metadata in the database, safe serving. */
+#include "attach.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "pool.h"
+#include "response.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *tr_attach_path(const char *sha256)
+{
+	return tr_fmt("%s/%.2s/%s", tr_cfg("Paths.files", "files"), sha256, sha256);
+}
+
+static const char *extension(const char *filename)
+{
+	const char *dot = filename ? strrchr(filename, '.') : NULL;
+	return dot ? dot + 1 : "";
+}
+
+const char *tr_attach_type(const char *path, const char *filename, int *inline_ok)
+{
+	static const struct { const char *ext, *type; } by_ext[] = {
+		{ "txt", "text/plain; charset=utf-8" }, { "log", "text/plain; charset=utf-8" },
+		{ "csv", "text/csv; charset=utf-8" }, { "zip", "application/zip" },
+		{ "gz", "application/gzip" }, { "json", "application/json" },
+		{ "doc", "application/msword" }, { "xls", "application/vnd.ms-excel" },
+		{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+		{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+		{ "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
+		{ "odt", "application/vnd.oasis.opendocument.text" },
+		{ "ods", "application/vnd.oasis.opendocument.spreadsheet" },
+		{ "eml", "message/rfc822" }, { "msg", "application/vnd.ms-outlook" },
+	};
+	unsigned char head[16] = { 0 };
+	*inline_ok = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, head, sizeof(head)) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (n >= 8 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8)) {
+		*inline_ok = 1;
+		return "image/png";
+	}
+	if (n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) {
+		*inline_ok = 1;
+		return "image/jpeg";
+	}
+	if (n >= 6 && (!memcmp(head, "GIF87a", 6) || !memcmp(head, "GIF89a", 6))) {
+		*inline_ok = 1;
+		return "image/gif";
+	}
+	if (n >= 12 && !memcmp(head, "RIFF", 4) && !memcmp(head + 8, "WEBP", 4)) {
+		*inline_ok = 1;
+		return "image/webp";
+	}
+	if (n >= 5 && !memcmp(head, "%PDF-", 5))
+		return "application/pdf";
+	const char *ext = extension(filename);
+	for (size_t i = 0; i < TR_ARRAY_LEN(by_ext); i++)
+		if (!strcasecmp(ext, by_ext[i].ext))
+			return by_ext[i].type;
+	/* HTML, SVG, XML, scripts and everything unknown: bytes to download */
+	return "application/octet-stream";
+}
+
+static int ensure_dir(const char *path)
+{
+	if (mkdir(path, 0750) == 0 || errno == EEXIST)
+		return 0;
+	tr_error("cannot create %s: %s", path, strerror(errno));
+	return -1;
+}
+
+/* Puts the temporary file at its content address; the temporary name is gone afterwards. */
+static int store(const char *tmp, const char *sha256)
+{
+	const char *dir = tr_fmt("%s/%.2s", tr_cfg("Paths.files", "files"), sha256);
+	if (ensure_dir(tr_cfg("Paths.files", "files")) < 0 || ensure_dir(dir) < 0)
+		return -1;
+	const char *dest = tr_attach_path(sha256);
+	if (access(dest, F_OK) == 0) {
+		unlink(tmp);          /* the same content is stored already */
+		return 0;
+	}
+	if (rename(tmp, dest) == 0)
+		return 0;
+	tr_error("cannot store attachment %s: %s", sha256, strerror(errno));
+	return -1;
+}
+
+static int64_t record(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const char *filename,
+		      const char *type, int64_t size, const char *sha256, int is_inline)
+{
+	tr_q *q = tr_q_new("INSERT INTO attachments (ticket_id, comment_id, uploader_id, filename, content_type, "
+			   "size, sha256, is_inline, created_at) VALUES (?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, NOW())");
+	tr_q_i64(q, ticket_id);
+	tr_q_i64(q, comment_id);
+	tr_q_i64(q, uploader_id);
+	tr_q_str(q, filename);
+	tr_q_str(q, type);
+	tr_q_i64(q, size);
+	tr_q_str(q, sha256);
+	tr_q_i64(q, is_inline);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int64_t id = tr_q_insert_id(q);
+	tr_q_end(q);
+	return id;
+}
+
+int64_t tr_attach_add(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const tr_upload *u,
+		      int is_inline)
+{
+	int inline_ok;
+	const char *type = tr_attach_type(u->path, u->filename, &inline_ok);
+	if (store(u->path, u->sha256) < 0)
+		return TR_DB_ERR;
+	tr_upload_keep((tr_upload *)TR_UNCONST(u));
+	/* a "screenshot" that is no image is kept as an ordinary attachment */
+	return record(ticket_id, comment_id, uploader_id, u->filename, type, u->size, u->sha256,
+		      is_inline && inline_ok);
+}
+
+int64_t tr_attach_add_file(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const char *path,
+			   const char *filename, int is_inline)
+{
+	int in = open(path, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return TR_DB_ERR;
+	char *tmp = tr_fmt("%s/import-XXXXXX", tr_cfg("Paths.tmp", "/tmp"));
+	int out = mkostemp(tmp, O_CLOEXEC);
+	if (out < 0) {
+		close(in);
+		return TR_DB_ERR;
+	}
+	crypto_hash_sha256_state st;
+	crypto_hash_sha256_init(&st);
+	char buf[65536];
+	ssize_t n;
+	int64_t size = 0;
+	int ok = 1;
+	while ((n = read(in, buf, sizeof(buf))) > 0) {
+		crypto_hash_sha256_update(&st, (unsigned char *)buf, (size_t)n);
+		if (write(out, buf, (size_t)n) != n)
+			ok = 0;
+		size += n;
+	}
+	close(in);
+	close(out);
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_final(&st, h);
+	char sha[65];
+	tr_hex_encode(h, sizeof(h), sha);
+	int inline_ok;
+	const char *type = tr_attach_type(tmp, filename, &inline_ok);
+	if (!ok || n < 0 || store(tmp, sha) < 0) {
+		unlink(tmp);
+		return TR_DB_ERR;
+	}
+	return record(ticket_id, comment_id, uploader_id, filename, type, size, sha, is_inline && inline_ok);
+}
+
+/* RFC 6266: an ASCII fallback name and the exact UTF-8 name percent-encoded. */
+static const char *disposition(const char *kind, const char *filename)
+{
+	tr_buf b;
+	tr_buf_init(&b);
+	tr_buf_printf(&b, "%s; filename=\"", kind);
+	for (const unsigned char *p = (const unsigned char *)filename; *p; p++)
+		tr_buf_addc(&b, (*p < 0x20 || *p >= 0x7F || *p == '"' || *p == '\\' || *p == ';') ? '_' : (char)*p);
+	tr_buf_adds(&b, "\"; filename*=UTF-8''");
+	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p))
+			tr_buf_addc(&b, (char)*p);
+		else
+			tr_buf_printf(&b, "%%%02X", *p);
+	}
+	const char *r = tr_strdup(b.data);
+	tr_buf_free(&b);
+	return r;
+}
+
+int tr_attach_send(tr_req *req, const char *sha256, const char *filename, const char *content_type,
+		   int64_t size)
+{
+	int fd = open(tr_attach_path(sha256), O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		tr_error("attachment file %s missing: %s", sha256, strerror(errno));
+		return 404;
+	}
+	int inline_ok = !strncmp(content_type, "image/", 6) && strcmp(content_type, "image/svg+xml");
+	tr_header(req, "Content-Disposition", disposition(inline_ok ? "inline" : "attachment", filename));
+	/* a downloaded file never runs anything in our origin */
+	tr_header(req, "Content-Security-Policy", "default-src 'none'; sandbox");
+	tr_send_head(req, content_type, size);
+	char *buf = tr_alloc(65536);
+	ssize_t n;
+	while (!req->head && (n = read(fd, buf, 65536)) > 0)
+		if (tr_write(req, buf, (size_t)n) < 0)
+			break;     /* the client went away */
+	close(fd);
+	return 0;
+}

@@ -1,0 +1,29 @@
+/* attach.h - attachments: files stored once by content hash, metadata in the database, safe serving. */
+#ifndef TR_ATTACH_H
+#define TR_ATTACH_H
+
+#include <stdint.h>
+#include "request.h"
+
+/* Moves an upload into the store (Paths.files/ab/<sha256>) and records it for
+ * the ticket/comment (caller's transaction). Returns the attachment id or <0. */
+int64_t tr_attach_add(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const tr_upload *u,
+		      int is_inline);
+/* The same from a file on disk (demo data, imports): the file is copied. */
+int64_t tr_attach_add_file(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const char *path,
+			   const char *filename, int is_inline);
+
+/* The type we serve a file as, decided from its first bytes and name - never
+ * from what the browser claimed. *inline_ok is 1 only for raster images
+ * verified by their signature (PNG, JPEG, GIF, WebP); HTML, SVG and anything
+ * scriptable is always a download. */
+const char *tr_attach_type(const char *path, const char *filename, int *inline_ok);
+
+/* Path of a stored file. */
+const char *tr_attach_path(const char *sha256);
+
+/* Sends a stored file as the response, streamed in chunks (constant memory). */
+int tr_attach_send(tr_req *req, const char *sha256, const char *filename, const char *content_type,
+		   int64_t size);
+
+#endif

@@ -1,0 +1,13 @@
+/* notify.h - who hears about a ticket change, and the mails that tell them (R-MAIL 1). */
+#ifndef TR_NOTIFY_H
+#define TR_NOTIFY_H
+
+#include <stdint.h>
+#include "ticket.h"
+
+/* Queues the mail `kind` about ticket t for the agents responsible: the
+ * assignee, else the members of its group, else every agent. The comment
+ * (id and text, may be 0/NULL) is quoted. Caller's transaction. 0 or <0. */
+int tr_notify_agents(const tr_ticket *t, const char *kind, int64_t comment_id, const char *body);
+
+#endif

@@ -1,0 +1,48 @@
+/* ticketlist.h - the customer's requests list: tabs, filters, keyword search, sorting, pages (R-LIST). */
+#ifndef TR_TICKETLIST_H
+#define TR_TICKETLIST_H
+
+#include <stdint.h>
+#include "access.h"
+#include "ticket.h"
+
+enum tr_sort { TR_SORT_UPDATED, TR_SORT_CREATED, TR_SORT_RELEVANCE };
+
+typedef struct tr_list_query {
+	enum tr_scope scope;
+	const char *q;            /* keywords, or NULL */
+	int status;               /* enum tr_status, or -1 for any */
+	int type;                 /* enum tr_type, or -1 */
+	const char *from, *to;    /* local dates YYYY-MM-DD, or NULL */
+	enum tr_sort sort;
+	int ascending;
+	int page;                 /* 1-based */
+	int per_page;
+} tr_list_query;
+
+typedef struct tr_list_row {
+	int64_t id;
+	const char *subject, *status, *type, *priority, *product, *requester, *assignee;
+	const char *created_at, *updated_at;
+} tr_list_row;
+
+typedef struct tr_list {
+	tr_list_row *rows;
+	int n;
+	int has_more;             /* another page follows */
+	int searched;             /* keywords were usable */
+} tr_list;
+
+/* The page of tickets u may see under lq. 0, 403 (scope not allowed), or <0. */
+int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out);
+
+/* Ticket counts of the three tabs (R-ORG 3: counted only within access);
+ * counts[TR_SCOPE_ORG] is -1 when the user has no organization list. */
+int tr_ticket_tab_counts(const tr_user *u, int64_t counts[3]);
+
+/* Turns what a user typed into a FULLTEXT boolean query of required prefix
+ * terms ("+druck* +fehler*"): operators are stripped, stopwords and one-letter
+ * words dropped, at most 8 terms. NULL when nothing searchable is left. */
+const char *tr_search_terms(const char *typed, const char *const *stopwords);
+
+#endif

@@ -1,0 +1,159 @@
+/* ticketview.c - a ticket's page data into HDF: one query per kind of thing, never one per row. */
+#include "ticketview.h"
+#include "db.h"
+#include "neoerr.h"
+#include "pool.h"
+#include "render.h"
+#include "response.h"
+#include "timefmt.h"
+#include "user.h"
+#include "util.h"
+
+#include <string.h>
+
+const char *tr_path_escape(const char *s)
+{
+	tr_buf b;
+	tr_buf_init(&b);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p))
+			tr_buf_addc(&b, (char)*p);
+		else
+			tr_buf_printf(&b, "%%%02X", *p);
+	}
+	const char *r = tr_strdup(b.data ? b.data : "");
+	tr_buf_free(&b);
+	return r;
+}
+
+static const char *human_size(int64_t n)
+{
+	if (n < 1024)
+		return tr_fmt("%lld B", (long long)n);
+	if (n < 1024 * 1024)
+		return tr_fmt("%.0f KB", n / 1024.0);
+	return tr_fmt("%.1f MB", n / (1024.0 * 1024.0));
+}
+
+static void set_time(tr_req *req, const char *base, const char *utc)
+{
+	tr_set(req, tr_fmt("%s", base), tr_time_show(utc, req->lang));
+	tr_set(req, tr_fmt("%s_iso", base), tr_time_iso(utc));
+}
+
+static int comments(tr_req *req, const tr_ticket *t, int internal)
+{
+	tr_q *q = tr_q_new(internal ?
+		"SELECT c.id, c.body, c.created_at, c.is_public, u.name, u.is_agent OR u.is_admin FROM comments c "
+		"LEFT JOIN users u ON u.id = c.author_id WHERE c.ticket_id = ? ORDER BY c.created_at, c.id" :
+		"SELECT c.id, c.body, c.created_at, c.is_public, u.name, u.is_agent OR u.is_admin FROM comments c "
+		"LEFT JOIN users u ON u.id = c.author_id WHERE c.ticket_id = ? AND c.is_public = 1 "
+		"ORDER BY c.created_at, c.id");
+	tr_q_i64(q, t->id);
+	if (tr_q_exec(q) < 0)
+		return TR_DB_ERR;
+	int i = 0;
+	while (tr_q_next(q) > 0) {
+		const char *b = tr_fmt("Ticket.comments.%d", i++);
+		const char *name = tr_q_s(q, 4) ? tr_q_s(q, 4) : tr_L(req, "ticket.system");
+		tr_set(req, tr_fmt("%s.id", b), tr_q_s(q, 0));
+		tr_set(req, tr_fmt("%s.body", b), tr_q_s(q, 1));
+		set_time(req, tr_fmt("%s.time", b), tr_q_s(q, 2));
+		tr_set(req, tr_fmt("%s.public", b), tr_q_s(q, 3));
+		tr_set(req, tr_fmt("%s.author", b), name);
+		tr_set(req, tr_fmt("%s.initials", b), tr_user_initials(name));
+		tr_set(req, tr_fmt("%s.agent", b), tr_q_s(q, 5) ? tr_q_s(q, 5) : "0");
+	}
+	tr_q_end(q);
+	tr_set_int(req, "Ticket.ncomments", i);
+	return 0;
+}
+
+/* Attachments go under their comment (Ticket.files.<comment id>.N) so the
+ * template shows them in place; inline screenshots are marked. */
+static int attachments(tr_req *req, const tr_ticket *t, int internal)
+{
+	tr_q *q = tr_q_new(internal ?
+		"SELECT a.id, a.comment_id, a.filename, a.content_type, a.size, a.is_inline FROM attachments a "
+		"WHERE a.ticket_id = ? ORDER BY a.id" :
+		"SELECT a.id, a.comment_id, a.filename, a.content_type, a.size, a.is_inline FROM attachments a "
+		"LEFT JOIN comments c ON c.id = a.comment_id WHERE a.ticket_id = ? "
+		"AND (a.comment_id IS NULL OR c.is_public = 1) ORDER BY a.id");
+	tr_q_i64(q, t->id);
+	if (tr_q_exec(q) < 0)
+		return TR_DB_ERR;
+	int n = 0;
+	while (tr_q_next(q) > 0) {
+		const char *cid = tr_q_s(q, 1) ? tr_q_s(q, 1) : "0";
+		const char *b = tr_fmt("Ticket.files.%s.%d", cid, n);
+		const char *name = tr_q_s(q, 2);
+		tr_set(req, tr_fmt("%s.id", b), tr_q_s(q, 0));
+		tr_set(req, tr_fmt("%s.name", b), name);
+		tr_set(req, tr_fmt("%s.url", b), tr_fmt("/attachments/%s/%s", tr_q_s(q, 0), tr_path_escape(name)));
+		tr_set(req, tr_fmt("%s.type", b), tr_q_s(q, 3));
+		tr_set(req, tr_fmt("%s.size", b), human_size(tr_q_l(q, 4)));
+		tr_set(req, tr_fmt("%s.inline", b), tr_q_s(q, 5));
+		tr_set(req, tr_fmt("Ticket.all_files.%d.name", n), name);
+		tr_set(req, tr_fmt("Ticket.all_files.%d.url", n), tr_fmt("/attachments/%s/%s", tr_q_s(q, 0), tr_path_escape(name)));
+		tr_set(req, tr_fmt("Ticket.all_files.%d.size", n), human_size(tr_q_l(q, 4)));
+		n++;
+	}
+	tr_q_end(q);
+	return 0;
+}
+
+static int people_and_fields(tr_req *req, const tr_ticket *t)
+{
+	tr_q *q = tr_q_new("SELECT u.name FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
+			   "WHERE c.ticket_id = ? ORDER BY u.name");
+	tr_q_i64(q, t->id);
+	if (tr_q_exec(q) < 0)
+		return TR_DB_ERR;
+	for (int i = 0; tr_q_next(q) > 0; i++)
+		tr_set(req, tr_fmt("Ticket.ccs.%d", i), tr_q_s(q, 0));
+	tr_q_end(q);
+
+	int en = req->lang && !strcmp(req->lang, "en");
+	q = tr_q_new("SELECT label_de, label_en, value FROM ticket_values WHERE ticket_id = ? ORDER BY sort");
+	tr_q_i64(q, t->id);
+	if (tr_q_exec(q) < 0)
+		return TR_DB_ERR;
+	for (int i = 0; tr_q_next(q) > 0; i++) {
+		tr_set(req, tr_fmt("Ticket.values.%d.label", i), tr_q_s(q, en ? 1 : 0));
+		tr_set(req, tr_fmt("Ticket.values.%d.value", i), tr_q_s(q, 2));
+	}
+	tr_q_end(q);
+
+	q = tr_q_new("SELECT id FROM tickets WHERE follow_up_of = ? ORDER BY id");
+	tr_q_i64(q, t->id);
+	if (tr_q_exec(q) < 0)
+		return TR_DB_ERR;
+	for (int i = 0; tr_q_next(q) > 0; i++)
+		tr_set(req, tr_fmt("Ticket.followups.%d", i), tr_q_s(q, 0));
+	tr_q_end(q);
+	return 0;
+}
+
+int tr_ticket_view(tr_req *req, const tr_ticket *t, int internal)
+{
+	tr_set_int(req, "Ticket.id", t->id);
+	tr_set(req, "Ticket.subject", t->subject);
+	tr_set(req, "Ticket.status", tr_status_name(t->status));
+	tr_set(req, "Ticket.type", tr_type_name(t->type));
+	tr_set(req, "Ticket.priority", tr_priority_name(t->priority));
+	tr_set(req, "Ticket.requester", t->requester_name);
+	tr_set(req, "Ticket.org", t->org_name);
+	tr_set(req, "Ticket.assignee", t->assignee_name);
+	tr_set(req, "Ticket.group", t->group_name);
+	tr_set(req, "Ticket.product", t->product_name);
+	tr_set_int(req, "Ticket.urgent_claim", t->urgent_claim);
+	tr_set_int(req, "Ticket.agent_replied", t->agent_replied);
+	if (t->follow_up_of)
+		tr_set_int(req, "Ticket.follow_up_of", t->follow_up_of);
+	set_time(req, "Ticket.created", t->created_at);
+	set_time(req, "Ticket.updated", t->updated_at);
+	if (comments(req, t, internal) < 0 || attachments(req, t, internal) < 0 || people_and_fields(req, t) < 0)
+		return TR_DB_ERR;
+	return 0;
+}

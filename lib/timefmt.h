@@ -1,0 +1,16 @@
+/* timefmt.h - times: stored as UTC, shown in the site's time zone (Site.timezone). */
+#ifndef TR_TIMEFMT_H
+#define TR_TIMEFMT_H
+
+/* Sets the process time zone from the configuration (call once at start). */
+void tr_time_init(void);
+/* UTC "YYYY-MM-DD HH:MM:SS" -> local "27.11.2026, 14:05" (de) / "27 Nov 2026, 14:05" (en). */
+const char *tr_time_show(const char *utc, const char *lang);
+/* UTC "YYYY-MM-DD HH:MM:SS" -> local date only. */
+const char *tr_date_show(const char *utc, const char *lang);
+/* UTC "YYYY-MM-DD HH:MM:SS" -> ISO 8601 with offset, for <time datetime>. */
+const char *tr_time_iso(const char *utc);
+/* Local date "YYYY-MM-DD" plus add_days -> the UTC time of its local midnight. */
+const char *tr_day_start_utc(const char *date, int add_days);
+
+#endif
