@@ -184,7 +184,8 @@ int tr_ticket_search_refresh(int64_t ticket_id)
 	if (tr_q_next(q) > 0) {
 		if (!tr_q_isnull(q, 0))
 			tr_buf_printf(&doc, "zo%s ", tr_q_s(q, 0));
-		tr_buf_printf(&doc, "zr%s\n%s\n", tr_q_s(q, 1), tr_q_s(q, 2));
+		/* the subject three times: a word in it weighs more than one in a comment */
+		tr_buf_printf(&doc, "zr%s\n%s\n%s\n%s\n", tr_q_s(q, 1), tr_q_s(q, 2), tr_q_s(q, 2), tr_q_s(q, 2));
 	}
 	tr_q_end(q);
 	q = tr_q_new("SELECT user_id FROM ticket_ccs WHERE ticket_id = ?");

@@ -341,6 +341,7 @@ Log {{
             "url": self.url, "config": self.config, "flavour": self.flavour, "dir": self.dir,
             "root": ROOT, "ports": {"http": self.http_port, "db": self.db_port, "smtp": self.smtp_port},
             "socket": self.socket, "mail_dir": self.mail_dir, "log_dir": self.log_dir, "bin": self.bin,
+            "tool_env": self.tool_env(), "tool_prefix": self.as_web_user([]), "files_dir": self.files_dir,
         })
         self.save_state()
 

@@ -93,3 +93,49 @@ def fresh_throttle(db):
 def stack_cmd(*args):
     subprocess.run(["/usr/bin/python3", os.path.join(STACK["root"], "scripts", "stack.py"), *args,
                     "--dir", STACK["dir"], "--flavour", STACK["flavour"]], check=True)
+
+
+# ---- the library's command-line tools (tickets are made through the library, never raw SQL) ----
+
+def tool(name, *args):
+    r = subprocess.run([*STACK["tool_prefix"], os.path.join(STACK["bin"], f"tresen-{name}"), *map(str, args)],
+                       env={**os.environ, **STACK["tool_env"]}, capture_output=True, text=True)
+    assert r.returncode == 0, f"tresen-{name} {args}: {r.stdout}{r.stderr}"
+    return r.stdout.strip()
+
+
+def make_ticket(requester, subject, body="Beschreibung", *, type=None, cc=None, attach=None, at=None):
+    args = ["create", requester, subject, body]
+    if type:
+        args += ["--type", type]
+    if cc:
+        args += ["--cc", cc]
+    if attach:
+        args += ["--attach", attach]
+    if at:
+        args += ["--at", at]
+    return int(tool("ticket", *args))
+
+
+def agent_reply(ticket_id, body, *, status="open", internal=False, attach=None, agent="agent@tresen.example"):
+    args = ["reply", ticket_id, agent, body, "--status", status]
+    if internal:
+        args.append("--internal")
+    if attach:
+        args += ["--attach", attach]
+    return int(tool("ticket", *args))
+
+
+def set_status(ticket_id, status):
+    tool("ticket", "status", ticket_id, status)
+
+
+def world_readable_file(name, data: bytes):
+    """A file the tools (running as the web user) can read: under the stack's folder, not pytest's private one."""
+    folder = os.path.join(STACK["dir"], "fixtures")
+    os.makedirs(folder, mode=0o755, exist_ok=True)
+    path = os.path.join(folder, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    os.chmod(path, 0o644)
+    return path
