@@ -36,31 +36,19 @@ static int show(tr_req *req)
 	const char *p = req->path_info;
 	if (*p != '/' || tr_parse_i64(p + 1, &id) < 0 || id <= 0)
 		return 404;
-	tr_q *q = tr_q_new("SELECT a.ticket_id, a.filename, a.content_type, a.size, a.sha256, "
-			   "COALESCE(c.is_public, 1) FROM attachments a LEFT JOIN comments c ON c.id = a.comment_id "
-			   "WHERE a.id = ?");
-	tr_q_i64(q, id);
-	if (tr_q_exec(q) < 0)
-		return 503;
-	if (tr_q_next(q) <= 0) {
-		tr_q_end(q);
-		return 404;
-	}
-	int64_t ticket_id = tr_q_l(q, 0);
-	const char *filename = tr_q_dup(q, 1), *type = tr_q_dup(q, 2), *sha = tr_q_dup(q, 4);
-	int64_t size = tr_q_l(q, 3);
-	int is_public = (int)tr_q_l(q, 5);
-	tr_q_end(q);
-
+	int err;
+	tr_attachment *a = tr_attach_find(id, &err);
+	if (!a)
+		return err ? 503 : 404;
 	enum tr_right right;
-	tr_ticket *t = tr_access_ticket(req->user, ticket_id, &right);
+	tr_ticket *t = tr_access_ticket(req->user, a->ticket_id, &right);
 	/* a file of an internal note is staff-only; to anyone else it does not exist */
-	if (!t || (!is_public && !req->user->is_agent && !req->user->is_admin))
+	if (!t || (!a->is_public && !req->user->is_agent && !req->user->is_admin))
 		return 404;
 	const char *name = requested_name(req);
-	if (!name || strcmp(name, filename))
+	if (!name || strcmp(name, a->filename))
 		return 404;
-	return tr_attach_send(req, sha, filename, type, size);
+	return tr_attach_send(req, a->sha256, a->filename, a->content_type, a->size);
 }
 
 static const tr_page page = {

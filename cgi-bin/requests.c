@@ -28,9 +28,11 @@ static int scope_of(const char *s)
 	return s && !strcmp(s, "cc") ? TR_SCOPE_CC : s && !strcmp(s, "org") ? TR_SCOPE_ORG : TR_SCOPE_MINE;
 }
 
-static void put_columns(tr_req *req)
+/* Returns the TR_COL_* bits the list must join for. */
+static int put_columns(tr_req *req)
 {
-	const char *chosen = tr_user_setting(req->user->id, "request_columns");
+	int joins = 0;
+	const char *chosen = tr_user_setting(req->user, "request_columns");
 	if (!chosen)
 		chosen = default_columns;
 	for (int i = 0; columns[i]; i++) {
@@ -38,26 +40,33 @@ static void put_columns(tr_req *req)
 		int on = strstr(tr_fmt(",%s,", chosen), key) != NULL || !strcmp(columns[i], "subject");
 		tr_set(req, tr_fmt("Columns.%s", columns[i]), on ? "1" : "0");
 		tr_set(req, tr_fmt("ColumnList.%d", i), columns[i]);
+		if (on && !strcmp(columns[i], "product"))
+			joins |= TR_COL_PRODUCT;
+		if (on && !strcmp(columns[i], "requester"))
+			joins |= TR_COL_REQUESTER;
+		if (on && !strcmp(columns[i], "assignee"))
+			joins |= TR_COL_ASSIGNEE;
 	}
+	return joins;
 }
 
 static void put_rows(tr_req *req, const tr_list *list)
 {
 	for (int i = 0; i < list->n; i++) {
 		const tr_list_row *r = &list->rows[i];
-		const char *b = tr_fmt("Tickets.%d", i);
-		tr_set_int(req, tr_fmt("%s.id", b), r->id);
-		tr_set(req, tr_fmt("%s.subject", b), r->subject);
-		tr_set(req, tr_fmt("%s.status", b), r->status);
-		tr_set(req, tr_fmt("%s.type", b), r->type);
-		tr_set(req, tr_fmt("%s.priority", b), r->priority);
-		tr_set(req, tr_fmt("%s.product", b), r->product ? r->product : "");
-		tr_set(req, tr_fmt("%s.requester", b), r->requester);
-		tr_set(req, tr_fmt("%s.assignee", b), r->assignee ? r->assignee : "");
-		tr_set(req, tr_fmt("%s.created", b), tr_date_show(r->created_at, req->lang));
-		tr_set(req, tr_fmt("%s.created_iso", b), tr_time_iso(r->created_at));
-		tr_set(req, tr_fmt("%s.updated", b), tr_time_show(r->updated_at, req->lang));
-		tr_set(req, tr_fmt("%s.updated_iso", b), tr_time_iso(r->updated_at));
+		HDF *row = tr_node(req, tr_fmt("Tickets.%d", i));
+		tr_node_set(row, "id", tr_fmt("%lld", (long long)r->id));
+		tr_node_set(row, "subject", r->subject);
+		tr_node_set(row, "status", r->status);
+		tr_node_set(row, "type", r->type);
+		tr_node_set(row, "priority", r->priority);
+		tr_node_set(row, "product", r->product ? r->product : "");
+		tr_node_set(row, "requester", r->requester ? r->requester : "");
+		tr_node_set(row, "assignee", r->assignee ? r->assignee : "");
+		tr_node_set(row, "created", tr_date_show(r->created_at, req->lang));
+		tr_node_set(row, "created_iso", tr_time_iso(r->created_at));
+		tr_node_set(row, "updated", tr_time_show(r->updated_at, req->lang));
+		tr_node_set(row, "updated_iso", tr_time_iso(r->updated_at));
 	}
 }
 
@@ -103,6 +112,7 @@ static int show(tr_req *req)
 		.ascending = sort && strstr(sort, "_asc") != NULL,
 		.page = (int)tr_arg_int(req, "page", 1),
 		.per_page = 25,
+		.columns = put_columns(req),
 	};
 	tr_list list;
 	int rc = tr_ticket_list(req->user, &lq, &list);
@@ -111,7 +121,6 @@ static int show(tr_req *req)
 	int64_t counts[3];
 	if (tr_ticket_tab_counts(req->user, counts) < 0)
 		return 503;
-	put_columns(req);
 	put_rows(req, &list);
 	put_navigation(req, &lq, &list, counts);
 	return tr_render(req, "requests.cs");

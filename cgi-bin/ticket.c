@@ -71,7 +71,7 @@ static int submit(tr_req *req)
 		notice = target != t->id ? "follow_up_created" : "comment_added";
 	}
 	if (solved && target == t->id) {
-		tr_ticket *now = tr_ticket_load(t->id);
+		tr_ticket *now = tr_ticket_load(t->id, req->user->id);
 		if (!now)
 			return 503;
 		int rc = tr_ticket_customer_solve(req, now);

@@ -249,7 +249,7 @@ static int demo_ticket_create(const demo_ticket *d, int64_t agent, int index)
 	int64_t id = tr_ticket_create(&n, &first_comment);
 	if (id < 0)
 		return -1;
-	tr_ticket *t = tr_ticket_load(id);
+	tr_ticket *t = tr_ticket_load(id, 0);
 	if (!t)
 		return -1;
 	int minutes = 90;

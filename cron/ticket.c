@@ -89,7 +89,7 @@ static int reply(int argc, char **argv)
 	if (argc < 5 || tr_parse_i64(argv[2], &id) < 0)
 		return usage();
 	int64_t agent = user_id(argv[3]);
-	tr_ticket *t = tr_ticket_load(id);
+	tr_ticket *t = tr_ticket_load(id, 0);
 	if (!agent || !t)
 		return 1;
 	const char *st = option(argc, argv, "--status");
@@ -111,7 +111,7 @@ static int status(int argc, char **argv)
 	int64_t id;
 	if (argc < 4 || tr_parse_i64(argv[2], &id) < 0 || tr_status_parse(argv[3]) < 0)
 		return usage();
-	tr_ticket *t = tr_ticket_load(id);
+	tr_ticket *t = tr_ticket_load(id, 0);
 	if (!t)
 		return 1;
 	return tr_ticket_set_status(t, (enum tr_status)tr_status_parse(argv[3]), (tr_actor){ 0, "system" },

@@ -26,15 +26,10 @@ tr_ticket *tr_access_ticket(const tr_user *u, int64_t id, enum tr_right *right)
 	*right = TR_RIGHT_NONE;
 	if (!u || id <= 0)
 		return NULL;
-	tr_ticket *t = tr_ticket_load(id);
+	tr_ticket *t = tr_ticket_load(id, u->id);
 	if (!t)
 		return NULL;
-	int64_t is_cc = 0;
-	if (t->requester_id != u->id &&
-	    tr_db_int(&is_cc, "SELECT COUNT(*) FROM ticket_ccs WHERE ticket_id = ? AND user_id = ?", "ll",
-		      id, u->id) < 0)
-		return NULL;
-	*right = tr_access_right(u, t, is_cc > 0);
+	*right = tr_access_right(u, t, t->is_cc);
 	return *right == TR_RIGHT_NONE ? NULL : t;
 }
 

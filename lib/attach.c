@@ -212,3 +212,29 @@ int tr_attach_send(tr_req *req, const char *sha256, const char *filename, const 
 	close(fd);
 	return 0;
 }
+
+tr_attachment *tr_attach_find(int64_t id, int *err)
+{
+	*err = 0;
+	tr_q *q = tr_q_new("SELECT a.ticket_id, a.filename, a.content_type, a.size, a.sha256, "
+			   "COALESCE(c.is_public, 1) FROM attachments a LEFT JOIN comments c ON c.id = a.comment_id "
+			   "WHERE a.id = ?");
+	tr_q_i64(q, id);
+	if (tr_q_exec(q) < 0) {
+		*err = 1;
+		return NULL;
+	}
+	tr_attachment *a = NULL;
+	if (tr_q_next(q) > 0) {
+		a = tr_zalloc(sizeof(*a));
+		a->id = id;
+		a->ticket_id = tr_q_l(q, 0);
+		a->filename = tr_q_dup(q, 1);
+		a->content_type = tr_q_dup(q, 2);
+		a->size = tr_q_l(q, 3);
+		a->sha256 = tr_q_dup(q, 4);
+		a->is_public = (int)tr_q_l(q, 5);
+	}
+	tr_q_end(q);
+	return a;
+}

@@ -19,6 +19,16 @@ int64_t tr_attach_add_file(int64_t ticket_id, int64_t comment_id, int64_t upload
  * scriptable is always a download. */
 const char *tr_attach_type(const char *path, const char *filename, int *inline_ok);
 
+typedef struct tr_attachment {
+	int64_t id, ticket_id;
+	const char *filename, *content_type, *sha256;
+	int64_t size;
+	int is_public;            /* 0: it belongs to an internal note */
+} tr_attachment;
+
+/* Loads an attachment's metadata; NULL when missing or on error (*err set). */
+tr_attachment *tr_attach_find(int64_t id, int *err);
+
 /* Path of a stored file. */
 const char *tr_attach_path(const char *sha256);
 

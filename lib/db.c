@@ -45,6 +45,8 @@ struct tr_q {
 };
 
 static MYSQL *conn;
+static int explain_on;           /* EXPLAIN every SELECT first and report full scans */
+static int full_scans;
 static unsigned generation = 1;
 static int in_tx;
 static cached cache[CACHE_MAX];
@@ -337,8 +339,53 @@ static int bind_results(tr_q *q)
 	return 0;
 }
 
+void tr_db_explain(int on)
+{
+	explain_on = on;
+}
+
+int tr_db_full_scans(void)
+{
+	return full_scans;
+}
+
+/* Small configuration tables may be read whole; nothing else may. */
+static int may_scan(const char *table)
+{
+	static const char *const small[] = { "ft_stopwords", "products", "staff_groups", "schema_migrations", NULL };
+	if (!table || table[0] == '<')
+		return 1;       /* derived tables and subqueries are judged by their sources */
+	for (int i = 0; small[i]; i++)
+		if (!strcmp(table, small[i]))
+			return 1;
+	return 0;
+}
+
+static void explain(tr_q *q)
+{
+	tr_q *e = tr_q_new(tr_fmt("EXPLAIN %s", q->sql));
+	e->np = q->np;
+	memcpy(e->params, q->params, sizeof(q->params));   /* the binds point into q, which lives on */
+	if (tr_q_exec(e) < 0)
+		return;
+	while (tr_q_next(e) > 0) {
+		const char *table = tr_q_s(e, 2), *type = tr_q_s(e, 3);
+		if (type && (!strcmp(type, "ALL") || !strcmp(type, "index")) && !may_scan(table)) {
+			full_scans++;
+			tr_error("FULL SCAN (%s) of %s: %s", type, table, q->sql);
+		} else {
+			tr_info("plan: %s %s key=%s rows=%s %s", table ? table : "-", type ? type : "-",
+				tr_q_s(e, 5) ? tr_q_s(e, 5) : "-", tr_q_s(e, 8) ? tr_q_s(e, 8) : "-",
+				tr_q_s(e, 9) ? tr_q_s(e, 9) : "");
+		}
+	}
+	tr_q_end(e);
+}
+
 int tr_q_exec(tr_q *q)
 {
+	if (explain_on && is_read(q->sql))
+		explain(q);
 	if (q->overflow) {
 		tr_error("too many parameters for [%s]", q->sql);
 		return TR_DB_ERR;

@@ -65,6 +65,11 @@ int64_t tr_db_insert_id(void);
  * open and rolls back a transaction it did not finish. */
 void tr_db_request_done(void);
 
+/* Checking mode for tools and tests: every SELECT is first EXPLAINed; a full
+ * table or index scan of a data table is logged and counted. */
+void tr_db_explain(int on);
+int tr_db_full_scans(void);
+
 /* Runs SQL text with several statements (migrations). 0 or -1. */
 int tr_db_exec_script(const char *sql, size_t len);
 

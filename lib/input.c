@@ -67,9 +67,21 @@ static int emu_write(void *data, const char *buf, int n)
 	return n;
 }
 
+/* The kit asks for ~140 variables by name, ~110 of them TLS details
+ * (SSL_*, HTTPS_*). Each lookup scans the whole environment; when the
+ * request has no TLS variables at all, those lookups are answered at once. */
+static int have_tls_env;
+
+static int tls_name(const char *name)
+{
+	return !strncmp(name, "SSL", 3) || !strncmp(name, "HTTPS", 5);
+}
+
 static char *emu_getenv(void *data, const char *name)
 {
 	(void)data;
+	if (!have_tls_env && tls_name(name))
+		return NULL;
 	const char *v = tr_io_getenv(name);
 	return v ? strdup(v) : NULL;
 }
@@ -268,6 +280,10 @@ int tr_input_read(tr_req *req)
 	body_len = body_pos = 0;
 	parts = NULL;
 	cgi = NULL;
+	have_tls_env = 0;
+	for (char **e = tr_io_environ(); e && *e; e++)
+		if (tls_name(*e))
+			have_tls_env = 1;
 
 	const char *qs = tr_io_getenv("QUERY_STRING");
 	long fields = 0, longest = 0;

@@ -282,3 +282,16 @@ void tr_set_int(tr_req *req, const char *name, int64_t value)
 {
 	tr_set(req, name, tr_fmt("%lld", (long long)value));
 }
+
+HDF *tr_node(tr_req *req, const char *path)
+{
+	HDF *node = NULL;
+	tr_neoerr_ignore(hdf_get_node(req->hdf, path, &node));
+	return node;
+}
+
+void tr_node_set(HDF *node, const char *name, const char *value)
+{
+	if (node)
+		tr_neoerr_ignore(hdf_set_value(node, name, value));
+}

@@ -35,6 +35,11 @@ void tr_set(tr_req *req, const char *name, const char *value);
 void tr_setf(tr_req *req, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void tr_set_int(tr_req *req, const char *name, int64_t value);
 
+/* A node of the page data (created when missing), for filling rows without
+ * building every path: tr_node_set(tr_node(req, "Tickets.3"), "id", "42"). */
+HDF *tr_node(tr_req *req, const char *path);
+void tr_node_set(HDF *node, const char *name, const char *value);
+
 const char *tr_status_text(int status);
 
 #endif

@@ -88,7 +88,9 @@ static int load_user(tr_req *req, const char *hash)
 	static const char sql[] =
 		"SELECT s.id, s.last_seen_at < NOW() - INTERVAL 60 SECOND, u.id, u.org_id, u.name, "
 		"u.email, u.lang, u.is_agent, u.is_admin, u.confirmed_at IS NOT NULL, u.access_level, "
-		"o.access_level, o.name, u.is_main_contact, u.is_customer_admin, u.is_info_recipient "
+		"o.access_level, o.name, u.is_main_contact, u.is_customer_admin, u.is_info_recipient, "
+		/* the user's settings ride along: pages need no query of their own for them */
+		"(SELECT GROUP_CONCAT(name, '=', value SEPARATOR '\\n') FROM user_settings WHERE user_id = u.id) "
 		"FROM sessions s JOIN users u ON u.id = s.user_id "
 		"LEFT JOIN organizations o ON o.id = u.org_id "
 		"WHERE s.token_hash = ? AND s.expires_at > NOW() "
@@ -118,6 +120,7 @@ static int load_user(tr_req *req, const char *hash)
 		u->main_contact = (int)tr_q_l(q, 13);
 		u->customer_admin = (int)tr_q_l(q, 14);
 		u->info_recipient = (int)tr_q_l(q, 15);
+		u->settings = tr_q_isnull(q, 16) ? "" : tr_q_dup(q, 16);
 		u->level = u->org_id ? tr_effective_level(u->user_level, u->org_level) : TR_LEVEL_OWN;
 		req->user = u;
 		req->session_hash = tr_strdup(hash);

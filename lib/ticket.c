@@ -6,6 +6,7 @@
 #include "notify.h"
 #include "pool.h"
 #include "render.h"
+#include "search.h"
 #include "util.h"
 
 #include <string.h>
@@ -87,18 +88,20 @@ tr_transition tr_status_transition(enum tr_status from, enum tr_event ev, int ag
 
 /* ---- loading ---- */
 
-tr_ticket *tr_ticket_load(int64_t id)
+tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id)
 {
 	static const char sql[] =
 		"SELECT t.id, t.org_id, t.requester_id, t.assignee_id, t.group_id, t.product_id, t.form_id, "
 		"t.follow_up_of, t.subject, t.status, t.type, t.priority, t.urgent_claim, t.urgent_review, "
 		"t.agent_replied, t.urgent_reason, t.created_at, t.updated_at, t.solved_at, t.closed_at, "
-		"r.name, r.email, a.name, g.name, p.name, o.name "
+		"r.name, r.email, a.name, g.name, p.name, o.name, "
+		"(SELECT COUNT(*) FROM ticket_ccs c WHERE c.ticket_id = t.id AND c.user_id = ?) "
 		"FROM tickets t JOIN users r ON r.id = t.requester_id "
 		"LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id "
 		"LEFT JOIN products p ON p.id = t.product_id LEFT JOIN organizations o ON o.id = t.org_id "
 		"WHERE t.id = ?";
 	tr_q *q = tr_q_new(sql);
+	tr_q_i64(q, viewer_id);
 	tr_q_i64(q, id);
 	if (tr_q_exec(q) < 0)
 		return NULL;
@@ -131,6 +134,7 @@ tr_ticket *tr_ticket_load(int64_t id)
 		t->group_name = tr_q_dup(q, 23);
 		t->product_name = tr_q_dup(q, 24);
 		t->org_name = tr_q_dup(q, 25);
+		t->is_cc = tr_q_l(q, 26) > 0;
 	}
 	tr_q_end(q);
 	return t;
@@ -172,43 +176,52 @@ static int count(int64_t org_id, int64_t requester_id, enum tr_status s, int del
 	return 0;
 }
 
+#define MAX_SCOPES 52      /* organization, requester and up to 50 CC'd users */
+
 int tr_ticket_search_refresh(int64_t ticket_id)
 {
-	tr_buf doc;
-	tr_buf_init(&doc);
-	int rc = TR_DB_ERR;
+	const char *prefixes[MAX_SCOPES];
+	int np = 0;
+	const char *subject = NULL;
+	const char *const *stop = tr_search_stopwords();
 	tr_q *q = tr_q_new("SELECT org_id, requester_id, subject FROM tickets WHERE id = ?");
 	tr_q_i64(q, ticket_id);
 	if (tr_q_exec(q) < 0)
-		goto out;
+		return TR_DB_ERR;
 	if (tr_q_next(q) > 0) {
 		if (!tr_q_isnull(q, 0))
-			tr_buf_printf(&doc, "zo%s ", tr_q_s(q, 0));
-		/* the subject three times: a word in it weighs more than one in a comment */
-		tr_buf_printf(&doc, "zr%s\n%s\n%s\n%s\n", tr_q_s(q, 1), tr_q_s(q, 2), tr_q_s(q, 2), tr_q_s(q, 2));
+			prefixes[np++] = tr_fmt("o%s_", tr_q_s(q, 0));
+		prefixes[np++] = tr_fmt("r%s_", tr_q_s(q, 1));
+		subject = tr_q_dup(q, 2);
 	}
 	tr_q_end(q);
-	q = tr_q_new("SELECT user_id FROM ticket_ccs WHERE ticket_id = ?");
+	if (!subject)
+		return TR_DB_ERR;
+	q = tr_q_new("SELECT user_id FROM ticket_ccs WHERE ticket_id = ? ORDER BY added_at LIMIT 50");
 	tr_q_i64(q, ticket_id);
 	if (tr_q_exec(q) < 0)
-		goto out;
+		return TR_DB_ERR;
 	while (tr_q_next(q) > 0)
-		tr_buf_printf(&doc, "zc%s ", tr_q_s(q, 0));
+		prefixes[np++] = tr_fmt("c%s_", tr_q_s(q, 0));
 	tr_q_end(q);
+
+	tr_buf doc;
+	tr_buf_init(&doc);
+	/* the subject three times: a word in it weighs more than one in a comment */
+	for (int i = 0; i < 3; i++)
+		tr_search_doc_add(&doc, subject, prefixes, np, stop);
 	/* only public comments: an internal note must never be found by a customer */
 	q = tr_q_new("SELECT body FROM comments WHERE ticket_id = ? AND is_public = 1 ORDER BY id");
 	tr_q_i64(q, ticket_id);
-	if (tr_q_exec(q) < 0)
-		goto out;
-	while (tr_q_next(q) > 0) {
-		tr_buf_addc(&doc, '\n');
-		tr_buf_add(&doc, tr_q_s(q, 0), tr_q_len(q, 0));
+	int rc = tr_q_exec(q);
+	if (rc == 0) {
+		while (tr_q_next(q) > 0)
+			tr_search_doc_add(&doc, tr_q_s(q, 0), prefixes, np, stop);
+		tr_q_end(q);
+		int64_t r = tr_db_run("REPLACE INTO ticket_search (ticket_id, doc) VALUES (?, ?)", "ls", ticket_id,
+				      doc.data ? doc.data : "");
+		rc = r < 0 ? (int)r : 0;
 	}
-	tr_q_end(q);
-	rc = (int)tr_db_run("REPLACE INTO ticket_search (ticket_id, doc) VALUES (?, ?)", "ls", ticket_id,
-			    doc.data ? doc.data : "");
-	rc = rc < 0 ? rc : 0;
-out:
 	tr_buf_free(&doc);
 	return rc;
 }
@@ -416,7 +429,7 @@ static int follow_up(comment_job *job)
 	job->target = id;
 	if (attach_uploads(req, id, comment_id) < 0)
 		return TR_DB_ERR;
-	tr_ticket *created = tr_ticket_load(id);
+	tr_ticket *created = tr_ticket_load(id, 0);
 	return created ? tr_notify_agents(created, "ticket_follow_up", comment_id, job->body) : TR_DB_ERR;
 }
 

@@ -50,13 +50,15 @@ typedef struct tr_ticket {
 	enum tr_type type;
 	enum tr_priority priority;
 	int urgent_claim, urgent_review, agent_replied;
+	int is_cc;                /* the viewer given to tr_ticket_load is in CC */
 	const char *urgent_reason;
 	const char *created_at, *updated_at, *solved_at, *closed_at;   /* UTC "YYYY-MM-DD HH:MM:SS" */
 	const char *requester_name, *requester_email, *assignee_name, *group_name, *product_name, *org_name;
 } tr_ticket;
 
-/* Loads a ticket (no access check: see access.h). NULL when missing or on error. */
-tr_ticket *tr_ticket_load(int64_t id);
+/* Loads a ticket (no access check: see access.h), with is_cc for viewer_id
+ * (0: none). NULL when missing or on error. */
+tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id);
 
 /* Who does something, for the audit trail. */
 typedef struct tr_actor {

@@ -2,91 +2,41 @@
  *
  * Each tab is an index range: requester (mine), CC rows (cc), organization
  * (org), in updated/created order. A keyword search runs on the per-ticket
- * search document, whose access tokens (zr/zc/zo) make FULLTEXT return only
- * documents of the tab; the SQL scope is checked on top. */
+ * search document, whose words carry the tab's prefix (see search.h), so
+ * FULLTEXT reads only that list's postings; the SQL scope is checked on top. */
 #include "ticketlist.h"
 #include "db.h"
 #include "log.h"
 #include "pool.h"
+#include "search.h"
 #include "timefmt.h"
 #include "util.h"
 
 #include <string.h>
 #include <strings.h>
 
-#define MAX_TERMS 8
-
-/* The German/English stopwords of the FULLTEXT index, read once per process. */
-static const char *const *stopwords(void)
-{
-	static char **words;
-	static int loaded;
-	if (loaded)
-		return (const char *const *)words;
-	tr_q *q = tr_q_new("SELECT value FROM ft_stopwords");
-	if (tr_q_exec(q) < 0)
-		return NULL;
-	int n = 0;
-	words = tr_xcalloc(512, sizeof(char *));
-	while (tr_q_next(q) > 0 && n < 511)
-		words[n++] = tr_xstrdup(tr_q_s(q, 0));
-	tr_q_end(q);
-	loaded = 1;
-	return (const char *const *)words;
-}
-
-static int is_word_byte(unsigned char c)
-{
-	/* letters, digits and every byte of a multi-byte UTF-8 letter */
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '_';
-}
-
-const char *tr_search_terms(const char *typed, const char *const *stop)
-{
-	if (!typed)
-		return NULL;
-	tr_buf out;
-	tr_buf_init(&out);
-	int terms = 0;
-	const unsigned char *p = (const unsigned char *)typed;
-	while (*p && terms < MAX_TERMS) {
-		while (*p && !is_word_byte(*p))
-			p++;
-		const unsigned char *start = p;
-		while (*p && is_word_byte(*p))
-			p++;
-		size_t n = (size_t)(p - start);
-		if (n == 0)
-			break;
-		char *w = tr_strndup((const char *)start, n);
-		if (tr_utf8_len(w, n) < 2 || n > 84)
-			continue;
-		int skip = 0;
-		for (int i = 0; stop && stop[i]; i++)
-			if (!strcasecmp(stop[i], w))
-				skip = 1;
-		if (skip)
-			continue;
-		tr_buf_printf(&out, "%s+%s*", terms ? " " : "", w);
-		terms++;
-	}
-	const char *r = terms ? tr_strdup(out.data) : NULL;
-	tr_buf_free(&out);
-	return r;
-}
-
 int tr_ticket_tab_counts(const tr_user *u, int64_t counts[3])
 {
+	/* one round trip: the counters of requester and organization, the CC rows */
+	static const char sql[] =
+		"SELECT 0, COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'user' AND scope_id = ? "
+		"UNION ALL SELECT 1, COUNT(*) FROM ticket_ccs WHERE user_id = ? "
+		"UNION ALL SELECT 2, COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'org' AND scope_id = ?";
+	int org = tr_access_scope_ok(u, TR_SCOPE_ORG);
 	counts[TR_SCOPE_MINE] = counts[TR_SCOPE_CC] = 0;
 	counts[TR_SCOPE_ORG] = -1;
-	if (tr_db_int(&counts[TR_SCOPE_MINE], "SELECT COALESCE(SUM(n), 0) FROM ticket_counts "
-		      "WHERE scope = 'user' AND scope_id = ?", "l", u->id) < 0 ||
-	    tr_db_int(&counts[TR_SCOPE_CC], "SELECT COUNT(*) FROM ticket_ccs WHERE user_id = ?", "l", u->id) < 0)
+	tr_q *q = tr_q_new(sql);
+	tr_q_i64(q, u->id);
+	tr_q_i64(q, u->id);
+	tr_q_i64(q, org ? u->org_id : 0);
+	if (tr_q_exec(q) < 0)
 		return TR_DB_ERR;
-	if (tr_access_scope_ok(u, TR_SCOPE_ORG) &&
-	    tr_db_int(&counts[TR_SCOPE_ORG], "SELECT COALESCE(SUM(n), 0) FROM ticket_counts "
-		      "WHERE scope = 'org' AND scope_id = ?", "l", u->org_id) < 0)
-		return TR_DB_ERR;
+	while (tr_q_next(q) > 0) {
+		int64_t which = tr_q_l(q, 0);
+		if (which >= 0 && which < 3 && (which != TR_SCOPE_ORG || org))
+			counts[which] = tr_q_l(q, 1);
+	}
+	tr_q_end(q);
 	return 0;
 }
 
@@ -115,20 +65,23 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	memset(out, 0, sizeof(*out));
 	if (!tr_access_scope_ok(u, lq->scope))
 		return 403;
-	const char *terms = tr_search_terms(lq->q, stopwords());
+	/* each list searches its own words: o<org>_, c<user>_ or r<user>_ (see search.h) */
+	const char *prefix = lq->scope == TR_SCOPE_ORG ? tr_fmt("o%lld_", (long long)u->org_id) :
+			     lq->scope == TR_SCOPE_CC ? tr_fmt("c%lld_", (long long)u->id) :
+			     tr_fmt("r%lld_", (long long)u->id);
+	const char *terms = tr_search_terms(lq->q, prefix, tr_search_stopwords());
 	out->searched = terms != NULL;
 	tr_buf sql;
 	tr_buf_init(&sql);
 	params p = { .n = 0 };
 
-	tr_buf_adds(&sql, "SELECT t.id, t.subject, t.status, t.type, t.priority, pr.name, r.name, a.name, "
-			  "t.created_at, t.updated_at FROM ");
+	/* names are joined only for the columns shown */
+	int want_product = lq->columns & TR_COL_PRODUCT, want_requester = lq->columns & TR_COL_REQUESTER,
+	    want_assignee = lq->columns & TR_COL_ASSIGNEE;
+	tr_buf_printf(&sql, "SELECT t.id, t.subject, t.status, t.type, t.priority, %s, %s, %s, t.created_at, "
+			    "t.updated_at FROM ", want_product ? "pr.name" : "NULL", want_requester ? "r.name" : "NULL",
+		      want_assignee ? "a.name" : "NULL");
 	if (terms) {
-		/* the access token narrows the FULLTEXT match to the tab's documents */
-		const char *token = lq->scope == TR_SCOPE_ORG ? tr_fmt("zo%lld", (long long)u->org_id) :
-				    lq->scope == TR_SCOPE_CC ? tr_fmt("zc%lld", (long long)u->id) :
-				    tr_fmt("zr%lld", (long long)u->id);
-		terms = tr_fmt("+%s %s", token, terms);
 		tr_buf_adds(&sql, "ticket_search s JOIN tickets t ON t.id = s.ticket_id ");
 	} else {
 		tr_buf_adds(&sql, "tickets t ");
@@ -137,8 +90,13 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 		tr_buf_adds(&sql, "JOIN ticket_ccs c ON c.ticket_id = t.id AND c.user_id = ? ");
 		p_num(&p, u->id);
 	}
-	tr_buf_adds(&sql, "JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id "
-			  "LEFT JOIN products pr ON pr.id = t.product_id WHERE ");
+	if (want_requester)
+		tr_buf_adds(&sql, "JOIN users r ON r.id = t.requester_id ");
+	if (want_assignee)
+		tr_buf_adds(&sql, "LEFT JOIN users a ON a.id = t.assignee_id ");
+	if (want_product)
+		tr_buf_adds(&sql, "LEFT JOIN products pr ON pr.id = t.product_id ");
+	tr_buf_adds(&sql, "WHERE ");
 	if (lq->scope == TR_SCOPE_MINE) {
 		tr_buf_adds(&sql, "t.requester_id = ?");
 		p_num(&p, u->id);

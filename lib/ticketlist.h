@@ -8,6 +8,12 @@
 
 enum tr_sort { TR_SORT_UPDATED, TR_SORT_CREATED, TR_SORT_RELEVANCE };
 
+/* Columns whose names cost a join. */
+#define TR_COL_PRODUCT 1
+#define TR_COL_REQUESTER 2
+#define TR_COL_ASSIGNEE 4
+#define TR_COL_ALL 7
+
 typedef struct tr_list_query {
 	enum tr_scope scope;
 	const char *q;            /* keywords, or NULL */
@@ -18,6 +24,7 @@ typedef struct tr_list_query {
 	int ascending;
 	int page;                 /* 1-based */
 	int per_page;
+	int columns;              /* TR_COL_* to fill; the others stay NULL */
 } tr_list_query;
 
 typedef struct tr_list_row {
@@ -39,10 +46,5 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out);
 /* Ticket counts of the three tabs (R-ORG 3: counted only within access);
  * counts[TR_SCOPE_ORG] is -1 when the user has no organization list. */
 int tr_ticket_tab_counts(const tr_user *u, int64_t counts[3]);
-
-/* Turns what a user typed into a FULLTEXT boolean query of required prefix
- * terms ("+druck* +fehler*"): operators are stripped, stopwords and one-letter
- * words dropped, at most 8 terms. NULL when nothing searchable is left. */
-const char *tr_search_terms(const char *typed, const char *const *stopwords);
 
 #endif

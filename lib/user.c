@@ -202,10 +202,21 @@ int64_t tr_org_by_domain(const char *domain)
 	return rc < 0 ? rc : (rc ? id : 0);
 }
 
-const char *tr_user_setting(int64_t user_id, const char *name)
+const char *tr_user_setting(const tr_user *u, const char *name)
 {
+	if (u->settings) {
+		size_t n = strlen(name);
+		for (const char *p = u->settings; *p;) {
+			const char *end = strchr(p, '\n');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+			if (len > n && p[n] == '=' && !strncmp(p, name, n))
+				return tr_strndup(p + n + 1, len - n - 1);
+			p += len + (end ? 1 : 0);
+		}
+		return NULL;
+	}
 	tr_q *q = tr_q_new("SELECT value FROM user_settings WHERE user_id = ? AND name = ?");
-	tr_q_i64(q, user_id);
+	tr_q_i64(q, u->id);
 	tr_q_str(q, name);
 	if (tr_q_exec(q) < 0)
 		return NULL;
@@ -216,6 +227,8 @@ const char *tr_user_setting(int64_t user_id, const char *name)
 
 int tr_user_setting_set(int64_t user_id, const char *name, const char *value)
 {
+	if (strchr(value, '\n') || strchr(name, '='))
+		return -1;
 	int64_t rc = tr_db_run("INSERT INTO user_settings (user_id, name, value) VALUES (?, ?, ?) "
 			       "ON DUPLICATE KEY UPDATE value = VALUES(value)", "lss", user_id, name, value);
 	return rc < 0 ? (int)rc : 0;

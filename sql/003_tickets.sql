@@ -127,10 +127,11 @@ CREATE TABLE ticket_events (
   CONSTRAINT fk_event_ticket FOREIGN KEY (ticket_id) REFERENCES tickets (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- One search document per ticket: subject and public comments, plus access
--- tokens (zo<org>, zr<requester>, zc<cc user>) so that FULLTEXT itself narrows
--- the matches to what the searching user may see; the SQL access rule is
--- checked on top. German stopwords, words from two letters on (see my.cnf).
+-- One search document per ticket: the words of subject (x3) and public
+-- comments, each prefixed by who may find it (o<org>_, r<requester>_,
+-- c<cc user>_; see lib/search.h), so FULLTEXT reads only the searching list's
+-- postings; the SQL access rule is checked on top. Stopwords are left out
+-- when documents are built; the table also serves the index itself.
 CREATE TABLE ft_stopwords (value VARCHAR(30) NOT NULL DEFAULT '') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 INSERT INTO ft_stopwords (value) VALUES
   ('aber'),('alle'),('als'),('also'),('am'),('an'),('auch'),('auf'),('aus'),('bei'),('bin'),('bis'),('da'),
