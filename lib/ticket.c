@@ -95,7 +95,13 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id)
 		"t.follow_up_of, t.subject, t.status, t.type, t.priority, t.urgent_claim, t.urgent_review, "
 		"t.agent_replied, t.urgent_reason, t.created_at, t.updated_at, t.solved_at, t.closed_at, "
 		"r.name, r.email, a.name, g.name, p.name, o.name, "
-		"(SELECT COUNT(*) FROM ticket_ccs c WHERE c.ticket_id = t.id AND c.user_id = ?) "
+		/* what the ticket page needs besides, in the same row: no extra round trips */
+		"(SELECT COUNT(*) FROM ticket_ccs c WHERE c.ticket_id = t.id AND c.user_id = ?), "
+		"(SELECT GROUP_CONCAT(u.name ORDER BY u.name SEPARATOR '\\n') FROM ticket_ccs c "
+		" JOIN users u ON u.id = c.user_id WHERE c.ticket_id = t.id), "
+		"(SELECT GROUP_CONCAT(f.id ORDER BY f.id) FROM tickets f WHERE f.follow_up_of = t.id), "
+		"(SELECT COUNT(*) FROM ticket_values v WHERE v.ticket_id = t.id), "
+		"(SELECT COUNT(*) FROM attachments x WHERE x.ticket_id = t.id) "
 		"FROM tickets t JOIN users r ON r.id = t.requester_id "
 		"LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id "
 		"LEFT JOIN products p ON p.id = t.product_id LEFT JOIN organizations o ON o.id = t.org_id "
@@ -135,6 +141,10 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id)
 		t->product_name = tr_q_dup(q, 24);
 		t->org_name = tr_q_dup(q, 25);
 		t->is_cc = tr_q_l(q, 26) > 0;
+		t->cc_names = tr_q_dup(q, 27);
+		t->followups = tr_q_dup(q, 28);
+		t->nvalues = (int)tr_q_l(q, 29);
+		t->nattachments = (int)tr_q_l(q, 30);
 	}
 	tr_q_end(q);
 	return t;

@@ -51,6 +51,9 @@ typedef struct tr_ticket {
 	enum tr_priority priority;
 	int urgent_claim, urgent_review, agent_replied;
 	int is_cc;                /* the viewer given to tr_ticket_load is in CC */
+	const char *cc_names;     /* "\n"-separated, or NULL */
+	const char *followups;    /* ids of follow-up tickets, comma-separated, or NULL */
+	int nvalues, nattachments;
 	const char *urgent_reason;
 	const char *created_at, *updated_at, *solved_at, *closed_at;   /* UTC "YYYY-MM-DD HH:MM:SS" */
 	const char *requester_name, *requester_email, *assignee_name, *group_name, *product_name, *org_name;

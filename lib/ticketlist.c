@@ -17,11 +17,11 @@
 
 int tr_ticket_tab_counts(const tr_user *u, int64_t counts[3])
 {
-	/* one round trip: the counters of requester and organization, the CC rows */
+	/* one row in one round trip (a UNION would cost the server a temporary table) */
 	static const char sql[] =
-		"SELECT 0, COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'user' AND scope_id = ? "
-		"UNION ALL SELECT 1, COUNT(*) FROM ticket_ccs WHERE user_id = ? "
-		"UNION ALL SELECT 2, COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'org' AND scope_id = ?";
+		"SELECT (SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'user' AND scope_id = ?), "
+		"(SELECT COUNT(*) FROM ticket_ccs WHERE user_id = ?), "
+		"(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'org' AND scope_id = ?)";
 	int org = tr_access_scope_ok(u, TR_SCOPE_ORG);
 	counts[TR_SCOPE_MINE] = counts[TR_SCOPE_CC] = 0;
 	counts[TR_SCOPE_ORG] = -1;
@@ -31,10 +31,11 @@ int tr_ticket_tab_counts(const tr_user *u, int64_t counts[3])
 	tr_q_i64(q, org ? u->org_id : 0);
 	if (tr_q_exec(q) < 0)
 		return TR_DB_ERR;
-	while (tr_q_next(q) > 0) {
-		int64_t which = tr_q_l(q, 0);
-		if (which >= 0 && which < 3 && (which != TR_SCOPE_ORG || org))
-			counts[which] = tr_q_l(q, 1);
+	if (tr_q_next(q) > 0) {
+		counts[TR_SCOPE_MINE] = tr_q_l(q, 0);
+		counts[TR_SCOPE_CC] = tr_q_l(q, 1);
+		if (org)
+			counts[TR_SCOPE_ORG] = tr_q_l(q, 2);
 	}
 	tr_q_end(q);
 	return 0;
@@ -81,7 +82,21 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	tr_buf_printf(&sql, "SELECT t.id, t.subject, t.status, t.type, t.priority, %s, %s, %s, t.created_at, "
 			    "t.updated_at FROM ", want_product ? "pr.name" : "NULL", want_requester ? "r.name" : "NULL",
 		      want_assignee ? "a.name" : "NULL");
-	if (terms) {
+	int per = lq->per_page > 0 ? lq->per_page : 25;
+	int page = lq->page > 0 ? lq->page : 1;
+	/* Ranked by relevance without other filters, the page is cut inside the
+	 * FULLTEXT query: only its rows are joined, not every match. */
+	int ranked_only = terms && lq->sort == TR_SORT_RELEVANCE && lq->status < 0 && lq->type < 0 &&
+			  !lq->from && !lq->to;
+	if (ranked_only) {
+		tr_buf_adds(&sql, "(SELECT ticket_id, MATCH(doc) AGAINST (? IN BOOLEAN MODE) AS score FROM ticket_search "
+				  "WHERE MATCH(doc) AGAINST (? IN BOOLEAN MODE) ORDER BY score DESC, ticket_id DESC LIMIT ? OFFSET ?) s "
+				  "JOIN tickets t ON t.id = s.ticket_id ");
+		p_str(&p, terms);
+		p_str(&p, terms);
+		p_num(&p, per + 1);
+		p_num(&p, (int64_t)(page - 1) * per);
+	} else if (terms) {
 		tr_buf_adds(&sql, "ticket_search s JOIN tickets t ON t.id = s.ticket_id ");
 	} else {
 		tr_buf_adds(&sql, "tickets t ");
@@ -106,7 +121,7 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	} else {
 		tr_buf_adds(&sql, "1");
 	}
-	if (terms) {
+	if (terms && !ranked_only) {
 		tr_buf_adds(&sql, " AND MATCH(s.doc) AGAINST (? IN BOOLEAN MODE)");
 		p_str(&p, terms);
 	}
@@ -129,7 +144,9 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 		p_str(&p, to);
 	}
 	const char *dir = lq->ascending ? "ASC" : "DESC";
-	if (terms && lq->sort == TR_SORT_RELEVANCE) {
+	if (ranked_only) {
+		tr_buf_adds(&sql, " ORDER BY s.score DESC, t.id DESC");
+	} else if (terms && lq->sort == TR_SORT_RELEVANCE) {
 		tr_buf_adds(&sql, " ORDER BY MATCH(s.doc) AGAINST (? IN BOOLEAN MODE) DESC, t.id DESC");
 		p_str(&p, terms);
 	} else if (lq->sort == TR_SORT_CREATED) {
@@ -137,11 +154,11 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	} else {
 		tr_buf_printf(&sql, " ORDER BY t.updated_at %s, t.id %s", dir, dir);
 	}
-	int per = lq->per_page > 0 ? lq->per_page : 25;
-	int page = lq->page > 0 ? lq->page : 1;
-	tr_buf_adds(&sql, " LIMIT ? OFFSET ?");
-	p_num(&p, per + 1);                      /* one more tells whether a next page exists */
-	p_num(&p, (int64_t)(page - 1) * per);
+	if (!ranked_only) {
+		tr_buf_adds(&sql, " LIMIT ? OFFSET ?");
+		p_num(&p, per + 1);                      /* one more tells whether a next page exists */
+		p_num(&p, (int64_t)(page - 1) * per);
+	}
 
 	tr_q *q = tr_q_new(tr_strdup(sql.data));
 	tr_buf_free(&sql);
