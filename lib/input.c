@@ -182,11 +182,22 @@ static int read_urlencoded(tr_req *req, int64_t length, long *fields)
 	return 0;
 }
 
+/* A declared name ending in '*' is a prefix: the page validates those
+ * parameters itself, against fields it knows only at run time. */
+static int is_prefix(const tr_field *f)
+{
+	size_t n = strlen(f->name);
+	return n > 0 && f->name[n - 1] == '*';
+}
+
 static const tr_field *declared(const tr_page *page, const char *name)
 {
-	for (const tr_field *f = page->fields; f && f->name; f++)
+	for (const tr_field *f = page->fields; f && f->name; f++) {
 		if (!strcmp(f->name, name))
 			return f;
+		if (is_prefix(f) && !strncmp(f->name, name, strlen(f->name) - 1))
+			return f;
+	}
 	return NULL;
 }
 
@@ -521,6 +532,56 @@ static void set_form_value(tr_req *req, const tr_field *f, tr_value *val)
 		}
 }
 
+/* Validates one field into val. 0, or an HTTP status for input no form sends. */
+static int validate_field(tr_req *req, const tr_field *f, tr_value *val, int get)
+{
+	val->field = f;
+	if (is_prefix(f))
+		return 0;
+	if (f->type == TR_F_FILE) {
+		long max = f->max ? f->max : tr_limit("upload_bytes");
+		int count = 0;
+		for (tr_upload *u = req->uploads; u; u = u->next)
+			if (!strcmp(u->field, f->name)) {
+				if (u->size > max)
+					return 413;
+				count++;
+			}
+		if (count > 1 && !(f->flags & TR_MULTI))
+			return 400;
+		if (!count && (f->flags & TR_REQUIRED) && !get)
+			tr_form_error(req, f->name, "err.required");
+		return 0;
+	}
+	const char **raw = NULL;
+	int nraw = collect(req->hdf, f->name, &raw);
+	if (nraw > 1 && !(f->flags & TR_MULTI))
+		return 400;
+	val->v = tr_alloc(sizeof(char *) * (size_t)(nraw ? nraw : 1));
+	for (int k = 0; k < nraw; k++) {
+		const char *out, *key = NULL;
+		int rc = check_value(f, raw[k], &out, &key);
+		if (rc > 1)
+			return rc;
+		if (rc == 1) {
+			if (get)
+				return 400;
+			tr_form_error(req, f->name, key);
+			/* keep what was typed, so the form can show it again */
+			tr_neoerr_ignore(hdf_set_value(req->hdf, tr_fmt("Form.%s", f->name), raw[k]));
+			val->n = 0;
+			break;
+		}
+		if (out)
+			val->v[val->n++] = out;
+	}
+	/* Required is a rule of the submitted form: a GET shows the form. */
+	if (val->n == 0 && (f->flags & TR_REQUIRED) && !get && !tr_arg_error(req, f->name))
+		tr_form_error(req, f->name, "err.required");
+	set_form_value(req, f, val);
+	return 0;
+}
+
 int tr_input_validate(tr_req *req)
 {
 	const tr_page *page = req->page;
@@ -531,51 +592,43 @@ int tr_input_validate(tr_req *req)
 	req->values = tr_zalloc(sizeof(tr_value) * (size_t)(n ? n : 1));
 	req->nvalues = n;
 	for (int i = 0; i < n; i++) {
-		const tr_field *f = &page->fields[i];
-		tr_value *val = &req->values[i];
-		val->field = f;
-		if (f->type == TR_F_FILE) {
-			long max = f->max ? f->max : tr_limit("upload_bytes");
-			int count = 0;
-			for (tr_upload *u = req->uploads; u; u = u->next)
-				if (!strcmp(u->field, f->name)) {
-					if (u->size > max)
-						return 413;
-					count++;
-				}
-			if (count > 1 && !(f->flags & TR_MULTI))
-				return 400;
-			if (!count && (f->flags & TR_REQUIRED) && !get)
-				tr_form_error(req, f->name, "err.required");
-			continue;
-		}
-		const char **raw = NULL;
-		int nraw = collect(req->hdf, f->name, &raw);
-		if (nraw > 1 && !(f->flags & TR_MULTI))
-			return 400;
-		val->v = tr_alloc(sizeof(char *) * (size_t)(nraw ? nraw : 1));
-		for (int k = 0; k < nraw; k++) {
-			const char *out, *key = NULL;
-			int rc = check_value(f, raw[k], &out, &key);
-			if (rc > 1)
-				return rc;
-			if (rc == 1) {
-				if (get)
-					return 400;
-				tr_form_error(req, f->name, key);
-				/* keep what was typed, so the form can show it again */
-				tr_neoerr_ignore(hdf_set_value(req->hdf, tr_fmt("Form.%s", f->name), raw[k]));
-				val->n = 0;
-				break;
-			}
-			if (out)
-				val->v[val->n++] = out;
-		}
-		/* Required is a rule of the submitted form: a GET shows the form. */
-		if (val->n == 0 && (f->flags & TR_REQUIRED) && !get && !tr_arg_error(req, f->name))
-			tr_form_error(req, f->name, "err.required");
-		set_form_value(req, f, val);
+		int rc = validate_field(req, &page->fields[i], &req->values[i], get);
+		if (rc)
+			return rc;
 	}
+	return 0;
+}
+
+int tr_validate_more(tr_req *req, const tr_field *fields, int n, const char *prefix)
+{
+	/* a parameter of the prefix that names no field of this form: no form sends that */
+	size_t plen = strlen(prefix);
+	for (HDF *c = hdf_obj_child(hdf_get_obj(req->hdf, "Query")); plen && c; c = hdf_obj_next(c)) {
+		const char *name = hdf_obj_name(c);
+		if (strncmp(name, prefix, plen))
+			continue;
+		int known = 0;
+		for (int i = 0; i < n && !known; i++)
+			known = !strcmp(fields[i].name, name);
+		if (!known) {
+			tr_info("parameter %.80s is no field of this form", name);
+			return 400;
+		}
+	}
+	for (tr_upload *u = req->uploads; plen && u; u = u->next)
+		if (!strncmp(u->field, prefix, plen))
+			return 400;
+	tr_value *all = tr_zalloc(sizeof(tr_value) * (size_t)(req->nvalues + n + 1));
+	if (req->nvalues)
+		memcpy(all, req->values, sizeof(tr_value) * (size_t)req->nvalues);
+	int get = strcmp(req->method, "POST") != 0;
+	for (int i = 0; i < n; i++) {
+		int rc = validate_field(req, &fields[i], &all[req->nvalues + i], get);
+		if (rc)
+			return rc;
+	}
+	req->values = all;
+	req->nvalues += n;
 	return 0;
 }
 
@@ -647,14 +700,25 @@ void tr_upload_keep(tr_upload *u)
 			p->path = NULL;
 }
 
-void tr_form_error(tr_req *req, const char *name, const char *key)
+static void form_error_msg(tr_req *req, const char *name, const char *msg)
 {
-	const char *msg = tr_L(req, key);
 	if (name)
 		tr_neoerr_ignore(hdf_set_value(req->hdf, tr_fmt("Form.errors.%s", name), msg));
 	else
 		tr_neoerr_ignore(hdf_set_value(req->hdf, "Form.error", msg));
 	tr_neoerr_ignore(hdf_set_int_value(req->hdf, "Form.nerrors", ++req->nerrors));
+}
+
+void tr_form_error(tr_req *req, const char *name, const char *key)
+{
+	form_error_msg(req, name, tr_L(req, key));
+}
+
+void tr_form_error_arg(tr_req *req, const char *name, const char *key, const char *arg)
+{
+	const char *text = tr_L(req, key);
+	const char *at = strstr(text, "%s");
+	form_error_msg(req, name, at ? tr_fmt("%.*s%s%s", (int)(at - text), text, arg, at + 2) : text);
 }
 
 const char *tr_env(tr_req *req, const char *name)

@@ -36,7 +36,7 @@ enum tr_ftype {
 #define TR_MULTI 2u        /* may occur several times */
 
 typedef struct tr_field {
-	const char *name;
+	const char *name;            /* "field_*": a prefix the page checks itself (tr_validate_more) */
 	enum tr_ftype type;
 	unsigned flags;
 	long max;                    /* characters (text), largest value (int), bytes per file (file; 0 = setting) */
@@ -121,6 +121,17 @@ void tr_upload_keep(tr_upload *u);
 /* Marks a field (or the form, with name NULL) as in error with the message
  * L.<key> of the request's language; the form is shown again with it. */
 void tr_form_error(tr_req *req, const char *name, const char *key);
+
+/* The same with the message's %s replaced by arg (e.g. the entry in error). */
+void tr_form_error_arg(tr_req *req, const char *name, const char *key, const char *arg);
+
+/* Validates fields known only at run time (a form held as data) by the same
+ * rules as declared ones; their values join the request's (tr_arg works for
+ * them) and show in Form.*. The page declares "<prefix>*" so the parameters
+ * are read at all; one with that prefix that none of the fields names is
+ * input no form sends. fields must live until the request ends (pool).
+ * Returns 0 (soft errors counted in req->nerrors) or 400/413. */
+int tr_validate_more(tr_req *req, const tr_field *fields, int n, const char *prefix);
 
 /* A portal path (templates put Site.base in front) carrying the page's current field values as query string,
  * with changes given as name, value pairs (value NULL drops the field),
