@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *tr_attach_path(const char *sha256)
@@ -89,6 +90,8 @@ static int store(const char *tmp, const char *sha256)
 	const char *dest = tr_attach_path(sha256);
 	if (access(dest, F_OK) == 0) {
 		unlink(tmp);          /* the same content is stored already */
+		/* fresh again: tr_attach_forget leaves recently stored files alone */
+		utimensat(AT_FDCWD, dest, NULL, 0);
 		return 0;
 	}
 	if (rename(tmp, dest) == 0)
@@ -129,6 +132,35 @@ int64_t tr_attach_add(int64_t ticket_id, int64_t comment_id, int64_t uploader_id
 	/* a "screenshot" that is no image is kept as an ordinary attachment */
 	return record(ticket_id, comment_id, uploader_id, u->filename, type, u->size, u->sha256,
 		      is_inline && inline_ok);
+}
+
+int tr_attach_store(tr_upload *u)
+{
+	if (store(u->path, u->sha256) < 0)
+		return TR_DB_ERR;
+	tr_upload_keep(u);
+	return 0;
+}
+
+int64_t tr_attach_add_stored(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const char *sha256,
+			     const char *filename, int64_t size, int is_inline)
+{
+	int inline_ok;
+	const char *type = tr_attach_type(tr_attach_path(sha256), filename, &inline_ok);
+	return record(ticket_id, comment_id, uploader_id, filename, type, size, sha256, is_inline && inline_ok);
+}
+
+void tr_attach_forget(const char *sha256)
+{
+	int64_t refs = 0;
+	if (tr_db_int(&refs, "SELECT (SELECT COUNT(*) FROM attachments WHERE sha256 = ?) + "
+		      "(SELECT COUNT(*) FROM pending_uploads WHERE sha256 = ?)", "ss", sha256, sha256) <= 0 || refs)
+		return;
+	const char *path = tr_attach_path(sha256);
+	struct stat st;
+	/* the same content may be on its way into a ticket right now */
+	if (stat(path, &st) == 0 && st.st_mtime < time(NULL) - 3600 && unlink(path) == 0)
+		tr_info("removed unreferenced file %s", sha256);
 }
 
 int64_t tr_attach_add_file(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const char *path,

@@ -13,6 +13,16 @@ int64_t tr_attach_add(int64_t ticket_id, int64_t comment_id, int64_t uploader_id
 int64_t tr_attach_add_file(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const char *path,
 			   const char *filename, int is_inline);
 
+/* Moves an upload into the store (it is then kept after the request), for
+ * a file recorded later (a form shown again keeps its files). 0 or <0. */
+int tr_attach_store(tr_upload *u);
+/* Records a file that is already in the store (caller's transaction). Id or <0. */
+int64_t tr_attach_add_stored(int64_t ticket_id, int64_t comment_id, int64_t uploader_id, const char *sha256,
+			     const char *filename, int64_t size, int is_inline);
+/* Removes a stored file when nothing refers to it any more (no attachment,
+ * no pending upload) and it was not stored again within the last hour. */
+void tr_attach_forget(const char *sha256);
+
 /* The type we serve a file as, decided from its first bytes and name - never
  * from what the browser claimed. *inline_ok is 1 only for raster images
  * verified by their signature (PNG, JPEG, GIF, WebP); HTML, SVG and anything

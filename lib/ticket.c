@@ -42,6 +42,13 @@ int tr_status_parse(const char *s) { return parse_name(tr_status_names, s); }
 int tr_type_parse(const char *s) { return parse_name(tr_type_names, s); }
 int tr_priority_parse(const char *s) { return parse_name(priority_names, s); }
 
+enum tr_priority tr_priority_for(enum tr_type type, int urgent)
+{
+	if (urgent)
+		return TR_HIGH;
+	return type == TR_QUESTION ? TR_LOW : TR_NORMAL;
+}
+
 tr_transition tr_status_transition(enum tr_status from, enum tr_event ev, int agent_replied)
 {
 	tr_transition t = { 1, from, 0 };

@@ -20,6 +20,11 @@ int tr_priority_parse(const char *s);
 extern const char *const tr_status_names[];   /* NULL-terminated, for field declarations */
 extern const char *const tr_type_names[];
 
+/* The priority of a new ticket (R-PRIO): user help is low; bug/incident,
+ * product requirement and order/change are normal; a claimed urgency makes
+ * any of them high (and the claim waits for an agent's review). */
+enum tr_priority tr_priority_for(enum tr_type type, int urgent);
+
 /* What changes a ticket's status. */
 enum tr_event {
 	TR_EV_CUSTOMER_COMMENT,   /* requester, CC or colleague writes a public comment */
