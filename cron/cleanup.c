@@ -1,7 +1,8 @@
-/* cleanup.c - tresen-cleanup: removes expired sessions and old throttling records.
+/* cleanup.c - tresen-cleanup: removes expired sessions, old throttling records, old form tokens and kept uploads.
  * Safe to run on several hosts at once (named lock); run it every few minutes. */
 #include "tresen.h"
 #include "job.h"
+#include "newticket.h"
 
 #include <stdio.h>
 
@@ -14,7 +15,8 @@ int main(void)
 				     "INTERVAL ? MINUTE", "l",
 				     (int64_t)tr_cfg_int("Security.session_idle_minutes", 480));
 	int64_t events = tr_db_run("DELETE FROM throttle_events WHERE at < NOW() - INTERVAL 1 DAY", "");
-	if (sessions < 0 || events < 0) {
+	int kept = tr_newticket_cleanup();
+	if (sessions < 0 || events < 0 || kept < 0) {
 		tr_job_end();
 		return 1;
 	}
