@@ -219,18 +219,47 @@ char *tr_snippet(const char *text, const char *typed, size_t max)
 
 /* ---- suggestions ---- */
 
+typedef struct any_ctx {
+	tr_buf *out;
+	const char *const *stop;
+	int n;
+} any_ctx;
+
+/* One word of the typed text as an optional term: the words of the search
+ * tokenizer without stopwords; words of four letters or more as prefixes
+ * (German inflects and compounds), shorter ones exact, so that "ab" or "im"
+ * does not match half of the help centre. */
+static void add_any(void *ctx, const char *w, size_t n)
+{
+	any_ctx *a = ctx;
+	size_t chars = tr_utf8_len(w, n);
+	if (a->n >= TR_SEARCH_MAX_TERMS || chars < 2 || chars > 80)
+		return;
+	for (int i = 0; a->stop && a->stop[i]; i++)
+		if (strlen(a->stop[i]) == n && !strncasecmp(a->stop[i], w, n))
+			return;
+	tr_buf_printf(a->out, "%s%.*s%s", a->n ? " " : "", (int)n, w, chars >= 4 ? "*" : "");
+	a->n++;
+}
+
+const char *tr_article_terms(const char *typed, const char *const *stopwords)
+{
+	tr_buf out;
+	tr_buf_init(&out);
+	any_ctx a = { &out, stopwords, 0 };
+	tr_search_words(typed, add_any, &a);
+	const char *r = a.n ? tr_strdup(out.data) : NULL;
+	tr_buf_free(&out);
+	return r;
+}
+
 int tr_article_suggest(const char *typed, int signed_in, int limit, tr_article_hit **out)
 {
 	*out = NULL;
-	const char *terms = tr_search_terms(typed, "", tr_search_stopwords());
-	if (!terms)
-		return 0;
 	/* any of the words, ranked: an article need not contain all to help */
-	char *any = tr_strdup(terms), *o = any;
-	for (const char *p = terms; *p; p++)
-		if (*p != '+')
-			*o++ = *p;
-	*o = '\0';
+	const char *any = tr_article_terms(typed, tr_search_stopwords());
+	if (!any)
+		return 0;
 	tr_q *q = tr_q_new("SELECT id, title, LEFT(body_text, 3000), MATCH(title, body_text) AGAINST (? IN BOOLEAN MODE) "
 			   "AS score FROM hc_articles WHERE MATCH(title, body_text) AGAINST (? IN BOOLEAN MODE) "
 			   "AND published = 1 AND (visibility = 'everyone' OR ? = 1) ORDER BY score DESC, id DESC LIMIT ?");

@@ -34,6 +34,12 @@ typedef struct tr_article_hit {
  * typed) or <0. */
 int tr_article_suggest(const char *typed, int signed_in, int limit, tr_article_hit **out);
 
+/* What was typed as a FULLTEXT boolean query of optional terms (operators
+ * cannot get through: only the tokenizer's words are used), stopwords left
+ * out, prefixes for words of four letters or more. NULL when nothing
+ * searchable is left (pool memory). */
+const char *tr_article_terms(const char *typed, const char *const *stopwords);
+
 /* Plain text of HTML: tags dropped (script and style with their content),
  * entities decoded, white space collapsed to single spaces (pool memory). */
 char *tr_html_text(const char *html);

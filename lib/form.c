@@ -100,9 +100,9 @@ static tr_form_field *field_by_id(tr_form *f, int64_t id)
 /* Options and conditions: one query each for the whole form; rows arrive grouped by field. */
 static int load_options(tr_form *f)
 {
-	tr_q *q = tr_q_new("SELECT o.field_id, o.value, o.label_de, o.label_en, o.product_id FROM form_fields ff "
-			   "JOIN form_field_options o ON o.field_id = ff.id WHERE ff.form_id = ? "
-			   "ORDER BY o.field_id, o.sort, o.id");
+	tr_q *q = tr_q_new("SELECT o.field_id, o.value, o.label_de, o.label_en, o.product_id, p.name FROM form_fields ff "
+			   "JOIN form_field_options o ON o.field_id = ff.id LEFT JOIN products p ON p.id = o.product_id "
+			   "WHERE ff.form_id = ? ORDER BY o.field_id, o.sort, o.id");
 	tr_q_i64(q, f->id);
 	int rc = tr_q_exec(q);
 	if (rc < 0)
@@ -118,6 +118,7 @@ static int load_options(tr_form *f)
 		o->label_de = tr_q_dup(q, 2);
 		o->label_en = tr_q_dup(q, 3);
 		o->product_id = tr_q_l(q, 4);
+		o->product_name = tr_q_dup(q, 5);
 	}
 	tr_q_end(q);
 	return 0;
@@ -331,6 +332,12 @@ tr_ticket_value *tr_form_snapshot(const tr_form *f, const tr_form_vals *vals, co
 		const tr_form_field *ff = &f->fields[i];
 		if (!shown[i] || vals[i].n == 0)
 			continue;
+		if (ff->kind == TR_FK_SELECT) {
+			const tr_form_option *o = option(ff, vals[i].v[0]);
+			if (o && o->product_name && !strcmp(o->product_name, o->label_de) &&
+			    !strcmp(o->product_name, o->label_en))
+				continue;
+		}
 		tr_ticket_value *tv = &out[(*n)++];
 		tv->key = ff->key;
 		tv->label_de = ff->label_de;

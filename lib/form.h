@@ -19,6 +19,7 @@ enum tr_fkind { TR_FK_TEXT, TR_FK_TEXTAREA, TR_FK_SELECT, TR_FK_MULTI, TR_FK_CHE
 typedef struct tr_form_option {
 	const char *value, *label_de, *label_en;
 	int64_t product_id;           /* 0: choosing it says nothing about the product */
+	const char *product_name;
 } tr_form_option;
 
 typedef struct tr_form_cond {
@@ -91,7 +92,9 @@ int tr_form_offers(const tr_form *f, enum tr_type type);
 int64_t tr_form_product(const tr_form *f, const tr_form_vals *vals, const int *shown);
 
 /* The shown, filled values as the ticket keeps them: labels in both
- * languages, option labels (and yes for a checkbox) in lang. n in *n. */
+ * languages, option labels (and yes for a checkbox) in lang. A choice that
+ * only names the ticket's product (label = product name) is left out: the
+ * ticket shows its product anyway. n in *n. */
 tr_ticket_value *tr_form_snapshot(const tr_form *f, const tr_form_vals *vals, const int *shown, const char *lang,
 				  const char *yes, int *n);
 

@@ -30,16 +30,16 @@ static void priority_per_type(void **state)
 /* ---- a form like the seeded ERP one, built by hand ---- */
 
 static tr_form_option products[] = {
-	{ "yuneo", "Wodis Yuneo", "Wodis Yuneo", 11 },
-	{ "sigma", "Wodis Sigma", "Wodis Sigma", 12 },
+	{ "yuneo", "Wodis Yuneo", "Wodis Yuneo", 11, "Wodis Yuneo" },
+	{ "sigma", "Wodis Sigma (alt)", "Wodis Sigma (old)", 12, "Wodis Sigma" },
 };
 static tr_form_option systems[] = {
-	{ "production", "Produktivsystem", "Production system", 0 },
-	{ "test", "Testsystem", "Test system", 0 },
+	{ "production", "Produktivsystem", "Production system", 0, NULL },
+	{ "test", "Testsystem", "Test system", 0, NULL },
 };
 static tr_form_option platforms[] = {
-	{ "web", "Web-Browser", "Web browser", 0 },
-	{ "ios", "iOS", "iOS", 0 },
+	{ "web", "Web-Browser", "Web browser", 0, NULL },
+	{ "ios", "iOS", "iOS", 0, NULL },
 };
 static tr_form_cond if_test[] = { { "system", "test" } };
 static tr_form_cond if_error[] = { { "error_shown", "1" } };
@@ -183,7 +183,7 @@ static void types_product_snapshot(void **state)
 	tr_ticket_value *tv = tr_form_snapshot(&erp, vals, shown, "en", "Yes", &n);
 	assert_int_equal(n, 4);
 	assert_string_equal(tv[0].key, "product");
-	assert_string_equal(tv[0].value, "Wodis Sigma");
+	assert_string_equal(tv[0].value, "Wodis Sigma (old)");
 	assert_string_equal(tv[1].value, "Test system");
 	assert_string_equal(tv[1].label_de, "System");
 	assert_string_equal(tv[2].value, "Mandant 02");
@@ -196,6 +196,13 @@ static void types_product_snapshot(void **state)
 	assert_string_equal(tv[1].value, "Testsystem");
 	assert_string_equal(tv[3].value, "Ja");
 	assert_string_equal(tv[4].value, "hidden, so never kept");
+	/* a choice that only names the ticket's product is not repeated as a value */
+	set(F_PRODUCT, "yuneo", NULL);
+	tr_form_shown(&erp, vals, shown);
+	tv = tr_form_snapshot(&erp, vals, shown, "de", "Ja", &n);
+	assert_int_equal(n, 5);
+	assert_string_equal(tv[0].key, "system");
+	assert_int_equal(tr_form_product(&erp, vals, shown), 11);
 	tr_pool_reset();
 }
 
@@ -309,6 +316,22 @@ static void article_text(void **state)
 	tr_pool_reset();
 }
 
+static void suggestion_terms(void **state)
+{
+	(void)state;
+	static const char *const stop[] = { "und", "im", "der", NULL };
+	assert_string_equal(tr_article_terms("Passwort vergessen", stop), "Passwort* vergessen*");
+	/* short words exact, stopwords and single letters left out, operators never get through */
+	assert_string_equal(tr_article_terms("VPN und PDF im ab Büro x", stop), "VPN PDF ab Büro*");
+	assert_string_equal(tr_article_terms("+\"Miete\" -(Kaution)~ <Zins*>", stop), "Miete* Kaution* Zins*");
+	assert_null(tr_article_terms("und der im", stop));
+	assert_null(tr_article_terms("", stop));
+	assert_null(tr_article_terms(NULL, stop));
+	/* at most eight terms */
+	assert_string_equal(tr_article_terms("aa bb cc dd ee ff gg hh ii jj", stop), "aa bb cc dd ee ff gg hh");
+	tr_pool_reset();
+}
+
 static void snippets(void **state)
 {
 	(void)state;
@@ -347,6 +370,7 @@ int main(void)
 		cmocka_unit_test(cc_entries),
 		cmocka_unit_test(json_strings),
 		cmocka_unit_test(article_text),
+		cmocka_unit_test(suggestion_terms),
 		cmocka_unit_test(snippets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
