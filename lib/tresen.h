@@ -17,5 +17,7 @@
 #include "throttle.h"
 #include "auth.h"
 #include "job.h"
+#include "mail.h"
+#include "account.h"
 
 #endif
