@@ -16,9 +16,10 @@ static const tr_field fields[] = {
 
 static int show(tr_req *req)
 {
-	if (req->user && strcmp(req->method, "POST"))
+	int get = strcmp(req->method, "POST") != 0;
+	if (get && req->user && !tr_arg_bool(req, "sent"))
 		return tr_redirect(req, "/");
-	if (tr_arg_bool(req, "sent") && strcmp(req->method, "POST")) {
+	if (get && tr_arg_bool(req, "sent")) {
 		tr_set(req, "Register.sent", "1");
 		tr_set(req, "Register.hours", tr_fmt("%ld", tr_cfg_int("Accounts.confirm_hours", 48)));
 	}
