@@ -12,8 +12,9 @@ static int bad_link(tr_req *req, int status)
 	req->status = status;
 	int done = hdf_get_int_value(req->hdf, "Link.confirmed", 0);
 	const char *what = status == 400 ? "incomplete" : status == 404 ? "unknown" : done ? "done" : "spent";
-	tr_set(req, "Page.title", tr_L(req, "link.title"));
-	tr_set(req, "Link.title", tr_L(req, tr_fmt("link.confirm_%s_title", what)));
+	const char *title = tr_L(req, tr_fmt("link.confirm_%s_title", what));
+	tr_set(req, "Page.title", title);
+	tr_set(req, "Link.title", title);
 	tr_set(req, "Link.text", tr_L(req, tr_fmt("link.confirm_%s_text", what)));
 	if (req->user && !req->user->confirmed && !done) {
 		tr_set(req, "Link.resend", "1");

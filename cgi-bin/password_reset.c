@@ -11,8 +11,9 @@ static int bad_link(tr_req *req, int status)
 {
 	req->status = status;
 	const char *what = status == 400 ? "incomplete" : status == 404 ? "unknown" : "spent";
-	tr_set(req, "Page.title", tr_L(req, "link.title"));
-	tr_set(req, "Link.title", tr_L(req, tr_fmt("link.reset_%s_title", what)));
+	const char *title = tr_L(req, tr_fmt("link.reset_%s_title", what));
+	tr_set(req, "Page.title", title);
+	tr_set(req, "Link.title", title);
 	tr_set(req, "Link.text", tr_L(req, tr_fmt("link.reset_%s_text", what)));
 	tr_set(req, "Link.action", "/password/forgot");
 	tr_set(req, "Link.action_label", tr_L(req, "link.new_reset"));
