@@ -94,10 +94,11 @@ static void put_navigation(tr_req *req, const tr_list_query *lq, const tr_list *
 
 static int show(tr_req *req)
 {
+	int rc = tr_require_confirmed(req);          /* R-ACC 4: no tickets before confirmation */
+	if (rc)
+		return rc;
 	tr_set(req, "Page.title", tr_L(req, "requests.title"));
 	tr_set(req, "Page.section", "requests");
-	if (!req->user->confirmed)
-		return tr_render(req, "requests.cs");      /* explains why the list is empty */
 	const char *sort = tr_arg(req, "sort");
 	tr_list_query lq = {
 		.scope = scope_of(tr_arg(req, "scope")),
@@ -115,7 +116,7 @@ static int show(tr_req *req)
 		.columns = put_columns(req),
 	};
 	tr_list list;
-	int rc = tr_ticket_list(req->user, &lq, &list);
+	rc = tr_ticket_list(req->user, &lq, &list);
 	if (rc)
 		return rc > 0 ? rc : 503;
 	int64_t counts[3];
@@ -129,6 +130,9 @@ static int show(tr_req *req)
 /* The column menu's form (works without JavaScript): save the choice, back to the list. */
 static int save_columns(tr_req *req)
 {
+	int rc = tr_require_confirmed(req);
+	if (rc)
+		return rc;
 	const char **cols;
 	int n = tr_arg_list(req, "cols", &cols);
 	tr_buf b;
@@ -137,7 +141,7 @@ static int save_columns(tr_req *req)
 	for (int i = 0; i < n; i++)
 		if (strcmp(cols[i], "subject"))
 			tr_buf_printf(&b, ",%s", cols[i]);
-	int rc = tr_user_setting_set(req->user->id, "request_columns", b.data);
+	rc = tr_user_setting_set(req->user->id, "request_columns", b.data);
 	tr_buf_free(&b);
 	if (rc < 0)
 		return 503;

@@ -37,6 +37,9 @@ static int render(tr_req *req, tr_ticket *t, enum tr_right right)
 
 static int show(tr_req *req)
 {
+	int rc = tr_require_confirmed(req);          /* R-ACC 4: no tickets before confirmation */
+	if (rc)
+		return rc;
 	enum tr_right right;
 	tr_ticket *t = tr_access_ticket(req->user, ticket_id(req), &right);
 	if (!t)
@@ -46,6 +49,9 @@ static int show(tr_req *req)
 
 static int submit(tr_req *req)
 {
+	int rc = tr_require_confirmed(req);
+	if (rc)
+		return rc;
 	enum tr_right right;
 	tr_ticket *t = tr_access_ticket(req->user, ticket_id(req), &right);
 	if (!t)
@@ -65,7 +71,7 @@ static int submit(tr_req *req)
 	int64_t target = t->id;
 	const char *notice = "solved";
 	if (body) {
-		int rc = tr_ticket_customer_comment(req, t, body, &target);
+		rc = tr_ticket_customer_comment(req, t, body, &target);
 		if (rc)
 			return rc;
 		notice = target != t->id ? "follow_up_created" : "comment_added";
@@ -74,7 +80,7 @@ static int submit(tr_req *req)
 		tr_ticket *now = tr_ticket_load(t->id, req->user->id);
 		if (!now)
 			return 503;
-		int rc = tr_ticket_customer_solve(req, now);
+		rc = tr_ticket_customer_solve(req, now);
 		/* refused (no agent reply yet, or solved already): with a comment the
 		 * comment still counts; alone it is an error the page explains */
 		if (rc && (rc != 409 || !body))

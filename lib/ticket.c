@@ -440,7 +440,7 @@ static int follow_up(comment_job *job)
 	if (attach_uploads(req, id, comment_id) < 0)
 		return TR_DB_ERR;
 	tr_ticket *created = tr_ticket_load(id, 0);
-	return created ? tr_notify_agents(created, "ticket_follow_up", comment_id, job->body) : TR_DB_ERR;
+	return created ? tr_notify_agents(created, "follow_up", comment_id, job->body) : TR_DB_ERR;
 }
 
 static int customer_comment(void *ctx)
@@ -460,7 +460,7 @@ static int customer_comment(void *ctx)
 		if (tr_ticket_set_status(t, tr.to, (tr_actor){ req->user->id, "customer" }, note, NULL) < 0)
 			return TR_DB_ERR;
 	}
-	return tr_notify_agents(t, "ticket_customer_comment", cid, job->body);
+	return tr_notify_agents(t, "customer_comment", cid, job->body);
 }
 
 int tr_ticket_customer_comment(tr_req *req, tr_ticket *t, const char *body, int64_t *target)
@@ -484,7 +484,7 @@ static int customer_solve(void *ctx)
 	if (tr_ticket_set_status(job->t, TR_SOLVED, (tr_actor){ job->req->user->id, "customer" },
 				 "marked_solved_by_customer", NULL) < 0)
 		return TR_DB_ERR;
-	return tr_notify_agents(job->t, "ticket_customer_solved", 0, NULL);
+	return tr_notify_agents(job->t, "customer_solved", 0, NULL);
 }
 
 int tr_ticket_customer_solve(tr_req *req, tr_ticket *t)

@@ -201,6 +201,8 @@ Mail {{
   from = support@tresen.example
   from_name = Tresen Kundenservice
   smtp_url = smtp://127.0.0.1:{self.smtp_port}
+  # the local mail sink speaks plain SMTP on loopback
+  tls = none
   helo = tresen.example
 }}
 Log {{

@@ -6,12 +6,6 @@
   <h1><?cs var:L.requests.title ?></h1>
   <a class="btn btn-primary" href="<?cs var:Site.base ?>/requests/new"><?cs var:L.nav.new_request ?></a>
 </div>
-<?cs if:!User.confirmed ?>
-<div class="card empty-state">
-  <h2><?cs var:L.requests.unconfirmed_title ?></h2>
-  <p><?cs var:L.home.unconfirmed ?></p>
-</div>
-<?cs else ?>
 <nav class="tabs" aria-label="<?cs var:L.requests.tabs ?>">
   <a href="<?cs var:Site.base ?><?cs var:Tabs.mine.url ?>"<?cs if:List.scope == "mine" ?> aria-current="page"<?cs /if ?>><?cs var:L.requests.tab.mine ?> <span class="count"><?cs var:Tabs.mine.count ?></span></a>
   <a href="<?cs var:Site.base ?><?cs var:Tabs.cc.url ?>"<?cs if:List.scope == "cc" ?> aria-current="page"<?cs /if ?>><?cs var:L.requests.tab.cc ?> <span class="count"><?cs var:Tabs.cc.count ?></span></a>
@@ -114,7 +108,6 @@
   <p><?cs var:L.requests.empty_text ?></p>
   <?cs /if ?>
 </div>
-<?cs /if ?>
 <?cs /if ?>
 <?cs /def ?>
 <?cs include:"layout.cs" ?>
