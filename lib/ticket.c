@@ -379,6 +379,20 @@ int64_t tr_ticket_agent_reply(tr_ticket *t, int64_t agent_id, const char *body, 
 	return cid;
 }
 
+int tr_ticket_assign(tr_ticket *t, int64_t agent_id, tr_actor who)
+{
+	if (t->assignee_id == agent_id)
+		return 0;
+	if (tr_db_run("UPDATE tickets SET assignee_id = ?, updated_at = NOW() WHERE id = ?", "ll", agent_id, t->id) < 0 ||
+	    audit(t->id, who, "assignee", t->assignee_id ? tr_fmt("%lld", (long long)t->assignee_id) : NULL,
+		  tr_fmt("%lld", (long long)agent_id), NULL, NULL) < 0)
+		return TR_DB_ERR;
+	t->assignee_id = agent_id;
+	if (t->status == TR_NEW)
+		return tr_ticket_set_status(t, TR_OPEN, who, "assigned", NULL);
+	return 0;
+}
+
 /* ---- the customer's actions ---- */
 
 typedef struct comment_job {

@@ -78,16 +78,16 @@
   <tbody>
   <?cs each:t = Tickets ?>
   <tr>
-    <?cs if:Columns.id ?><td class="col-id">#<?cs var:t.id ?></td><?cs /if ?>
+    <?cs if:Columns.id ?><td class="col-id" data-label="<?cs var:L.requests.col.id ?>">#<?cs var:t.id ?></td><?cs /if ?>
     <td class="col-subject"><a href="<?cs var:Site.base ?>/requests/<?cs var:t.id ?>"><?cs var:t.subject ?></a></td>
-    <?cs if:Columns.status ?><td class="col-status"><span class="badge status-<?cs var:t.status ?>"><?cs var:L.status[t.status] ?></span></td><?cs /if ?>
-    <?cs if:Columns.type ?><td class="col-type"><?cs var:L.type[t.type] ?></td><?cs /if ?>
-    <?cs if:Columns.product ?><td class="col-product"><?cs var:t.product ?></td><?cs /if ?>
-    <?cs if:Columns.priority ?><td class="col-priority"><?cs var:L.priority[t.priority] ?></td><?cs /if ?>
-    <?cs if:Columns.requester ?><td class="col-requester"><?cs var:t.requester ?></td><?cs /if ?>
-    <?cs if:Columns.assignee ?><td class="col-assignee"><?cs var:t.assignee ?></td><?cs /if ?>
-    <?cs if:Columns.created ?><td class="col-created"><time datetime="<?cs var:t.created_iso ?>"><?cs var:t.created ?></time></td><?cs /if ?>
-    <?cs if:Columns.updated ?><td class="col-updated"><time datetime="<?cs var:t.updated_iso ?>"><?cs var:t.updated ?></time></td><?cs /if ?>
+    <?cs if:Columns.status ?><td class="col-status" data-label="<?cs var:L.requests.col.status ?>"><span class="badge status-<?cs var:t.status ?>"><?cs var:L.status[t.status] ?></span></td><?cs /if ?>
+    <?cs if:Columns.type ?><td class="col-type" data-label="<?cs var:L.requests.col.type ?>"><?cs var:L.type[t.type] ?></td><?cs /if ?>
+    <?cs if:Columns.product ?><td class="col-product" data-label="<?cs var:L.requests.col.product ?>"><?cs var:t.product ?></td><?cs /if ?>
+    <?cs if:Columns.priority ?><td class="col-priority" data-label="<?cs var:L.requests.col.priority ?>"><?cs var:L.priority[t.priority] ?></td><?cs /if ?>
+    <?cs if:Columns.requester ?><td class="col-requester" data-label="<?cs var:L.requests.col.requester ?>"><?cs var:t.requester ?></td><?cs /if ?>
+    <?cs if:Columns.assignee ?><td class="col-assignee" data-label="<?cs var:L.requests.col.assignee ?>"><?cs var:t.assignee ?></td><?cs /if ?>
+    <?cs if:Columns.created ?><td class="col-created" data-label="<?cs var:L.requests.col.created ?>"><time datetime="<?cs var:t.created_iso ?>"><?cs var:t.created ?></time></td><?cs /if ?>
+    <?cs if:Columns.updated ?><td class="col-updated" data-label="<?cs var:L.requests.col.updated ?>"><time datetime="<?cs var:t.updated_iso ?>"><?cs var:t.updated ?></time></td><?cs /if ?>
   </tr>
   <?cs /each ?>
   </tbody>

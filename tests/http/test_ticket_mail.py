@@ -2,7 +2,7 @@
 and internal notes never reach a customer's mailbox."""
 import uuid
 
-from conftest import agent_reply, all_mails, csrf_of, html_of, login_as, make_ticket, q, set_status, text_of, \
+from conftest import agent_reply, all_mails, tool, csrf_of, html_of, login_as, make_ticket, q, set_status, text_of, \
     wait_mails
 
 
@@ -13,9 +13,8 @@ def comment(browser, tid, body, **extra):
 
 def test_customer_reply_notifies_the_assignee_once(db):
     tid = make_ticket("anna@wohnbau.example", "Rückfrage Mahnlauf")
-    agent_reply(tid, "Welcher Mandant?", status="pending")          # assigns nobody: agent replies as agent
-    q(db, "UPDATE tickets SET assignee_id = (SELECT id FROM users WHERE email_norm = 'agent@tresen.example') "
-          "WHERE id = %s", tid)
+    tool("ticket", "assign", tid, "agent@tresen.example")
+    agent_reply(tid, "Welcher Mandant?", status="pending")
     marker = "Mandant-" + uuid.uuid4().hex[:8]
     anna = login_as("anna@wohnbau.example")
     comment(anna, tid, f"Es ist {marker}.")
