@@ -151,3 +151,13 @@ char *tr_strcut(const char *s, size_t max)
 	}
 	return tr_strndup(s, i);
 }
+
+const char *tr_pct(const char *s, const char *keep)
+{
+	tr_buf b;
+	tr_buf_init(&b);
+	tr_buf_add_pct(&b, s ? s : "", keep, 0);
+	const char *r = tr_strdup(b.data ? b.data : "");
+	tr_buf_free(&b);
+	return r;
+}
