@@ -32,6 +32,9 @@ static const char *requested_name(tr_req *req)
 
 static int show(tr_req *req)
 {
+	int rc = tr_require_confirmed(req);          /* R-ACC 4: no tickets before confirmation */
+	if (rc)
+		return rc;
 	int64_t id;
 	const char *p = req->path_info;
 	if (*p != '/' || tr_parse_i64(p + 1, &id) < 0 || id <= 0)

@@ -28,7 +28,12 @@ static int scope_of(const char *s)
 	return s && !strcmp(s, "cc") ? TR_SCOPE_CC : s && !strcmp(s, "org") ? TR_SCOPE_ORG : TR_SCOPE_MINE;
 }
 
-/* Returns the TR_COL_* bits the list must join for. */
+#define SHOW_TYPE 8
+#define SHOW_PRIORITY 16
+#define SHOW_CREATED 32
+#define SHOW_UPDATED 64
+
+/* Returns what the list must fill: TR_COL_* joins and SHOW_* fields. */
 static int put_columns(tr_req *req)
 {
 	int joins = 0;
@@ -38,7 +43,8 @@ static int put_columns(tr_req *req)
 	for (int i = 0; columns[i]; i++) {
 		char *key = tr_fmt(",%s,", columns[i]);
 		int on = strstr(tr_fmt(",%s,", chosen), key) != NULL || !strcmp(columns[i], "subject");
-		tr_set(req, tr_fmt("Columns.%s", columns[i]), on ? "1" : "0");
+		if (on)
+			tr_set(req, tr_fmt("Columns.%s", columns[i]), "1");
 		tr_set(req, tr_fmt("ColumnList.%d", i), columns[i]);
 		if (on && !strcmp(columns[i], "product"))
 			joins |= TR_COL_PRODUCT;
@@ -46,11 +52,20 @@ static int put_columns(tr_req *req)
 			joins |= TR_COL_REQUESTER;
 		if (on && !strcmp(columns[i], "assignee"))
 			joins |= TR_COL_ASSIGNEE;
+		if (on && !strcmp(columns[i], "type"))
+			joins |= SHOW_TYPE;
+		if (on && !strcmp(columns[i], "priority"))
+			joins |= SHOW_PRIORITY;
+		if (on && !strcmp(columns[i], "created"))
+			joins |= SHOW_CREATED;
+		if (on && !strcmp(columns[i], "updated"))
+			joins |= SHOW_UPDATED;
 	}
 	return joins;
 }
 
-static void put_rows(tr_req *req, const tr_list *list)
+/* Only what the chosen columns show goes into the page data. */
+static void put_rows(tr_req *req, const tr_list *list, int shown)
 {
 	for (int i = 0; i < list->n; i++) {
 		const tr_list_row *r = &list->rows[i];
@@ -58,15 +73,25 @@ static void put_rows(tr_req *req, const tr_list *list)
 		tr_node_set(row, "id", tr_fmt("%lld", (long long)r->id));
 		tr_node_set(row, "subject", r->subject);
 		tr_node_set(row, "status", r->status);
-		tr_node_set(row, "type", r->type);
-		tr_node_set(row, "priority", r->priority);
-		tr_node_set(row, "product", r->product ? r->product : "");
-		tr_node_set(row, "requester", r->requester ? r->requester : "");
-		tr_node_set(row, "assignee", r->assignee ? r->assignee : "");
-		tr_node_set(row, "created", tr_date_show(r->created_at, req->lang));
-		tr_node_set(row, "created_iso", tr_time_iso(r->created_at));
-		tr_node_set(row, "updated", tr_time_show(r->updated_at, req->lang));
-		tr_node_set(row, "updated_iso", tr_time_iso(r->updated_at));
+		if (shown & SHOW_TYPE)
+			tr_node_set(row, "type", r->type);
+		if (shown & SHOW_PRIORITY)
+			tr_node_set(row, "priority", r->priority);
+		if (r->product)
+			tr_node_set(row, "product", r->product);
+		if (r->requester)
+			tr_node_set(row, "requester", r->requester);
+		if (r->assignee)
+			tr_node_set(row, "assignee", r->assignee);
+		tr_time t;
+		if ((shown & SHOW_CREATED) && tr_time_parse(r->created_at, &t) == 0) {
+			tr_node_set(row, "created", tr_time_date(&t, req->lang));
+			tr_node_set(row, "created_iso", tr_time_iso8601(&t));
+		}
+		if ((shown & SHOW_UPDATED) && tr_time_parse(r->updated_at, &t) == 0) {
+			tr_node_set(row, "updated", tr_time_text(&t, req->lang));
+			tr_node_set(row, "updated_iso", tr_time_iso8601(&t));
+		}
 	}
 }
 
@@ -94,10 +119,11 @@ static void put_navigation(tr_req *req, const tr_list_query *lq, const tr_list *
 
 static int show(tr_req *req)
 {
+	int rc = tr_require_confirmed(req);          /* R-ACC 4: no tickets before confirmation */
+	if (rc)
+		return rc;
 	tr_set(req, "Page.title", tr_L(req, "requests.title"));
 	tr_set(req, "Page.section", "requests");
-	if (!req->user->confirmed)
-		return tr_render(req, "requests.cs");      /* explains why the list is empty */
 	const char *sort = tr_arg(req, "sort");
 	tr_list_query lq = {
 		.scope = scope_of(tr_arg(req, "scope")),
@@ -112,23 +138,24 @@ static int show(tr_req *req)
 		.ascending = sort && strstr(sort, "_asc") != NULL,
 		.page = (int)tr_arg_int(req, "page", 1),
 		.per_page = 25,
-		.columns = put_columns(req),
 	};
+	int shown = put_columns(req);
+	lq.columns = shown & TR_COL_ALL;
 	tr_list list;
-	int rc = tr_ticket_list(req->user, &lq, &list);
+	rc = tr_ticket_list(req->user, &lq, &list);
 	if (rc)
 		return rc > 0 ? rc : 503;
-	int64_t counts[3];
-	if (tr_ticket_tab_counts(req->user, counts) < 0)
-		return 503;
-	put_rows(req, &list);
-	put_navigation(req, &lq, &list, counts);
+	put_rows(req, &list, shown);
+	put_navigation(req, &lq, &list, list.counts);
 	return tr_render(req, "requests.cs");
 }
 
 /* The column menu's form (works without JavaScript): save the choice, back to the list. */
 static int save_columns(tr_req *req)
 {
+	int rc = tr_require_confirmed(req);
+	if (rc)
+		return rc;
 	const char **cols;
 	int n = tr_arg_list(req, "cols", &cols);
 	tr_buf b;
@@ -137,7 +164,7 @@ static int save_columns(tr_req *req)
 	for (int i = 0; i < n; i++)
 		if (strcmp(cols[i], "subject"))
 			tr_buf_printf(&b, ",%s", cols[i]);
-	int rc = tr_user_setting_set(req->user->id, "request_columns", b.data);
+	rc = tr_user_setting_set(req->user->id, "request_columns", b.data);
 	tr_buf_free(&b);
 	if (rc < 0)
 		return 503;

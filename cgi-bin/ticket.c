@@ -35,21 +35,32 @@ static int render(tr_req *req, tr_ticket *t, enum tr_right right)
 	return tr_render(req, "ticket.cs");
 }
 
+/* The ticket of this request as the user may see it; 0, or the status to answer
+ * (confirmation page, or 404 - exactly as for a missing ticket). */
+static int open_ticket(tr_req *req, tr_ticket **t, enum tr_right *right)
+{
+	int rc = tr_require_confirmed(req);          /* R-ACC 4: no tickets before confirmation */
+	if (rc)
+		return rc;
+	*t = tr_access_ticket(req->user, ticket_id(req), right);
+	return *t ? 0 : 404;
+}
+
 static int show(tr_req *req)
 {
+	tr_ticket *t;
 	enum tr_right right;
-	tr_ticket *t = tr_access_ticket(req->user, ticket_id(req), &right);
-	if (!t)
-		return 404;
-	return render(req, t, right);
+	int rc = open_ticket(req, &t, &right);
+	return rc ? rc : render(req, t, right);
 }
 
 static int submit(tr_req *req)
 {
+	tr_ticket *t;
 	enum tr_right right;
-	tr_ticket *t = tr_access_ticket(req->user, ticket_id(req), &right);
-	if (!t)
-		return 404;
+	int rc = open_ticket(req, &t, &right);
+	if (rc)
+		return rc;
 	if (right != TR_RIGHT_COMMENT)
 		return 403;
 	const char *body = tr_arg(req, "body");
@@ -65,7 +76,7 @@ static int submit(tr_req *req)
 	int64_t target = t->id;
 	const char *notice = "solved";
 	if (body) {
-		int rc = tr_ticket_customer_comment(req, t, body, &target);
+		rc = tr_ticket_customer_comment(req, t, body, &target);
 		if (rc)
 			return rc;
 		notice = target != t->id ? "follow_up_created" : "comment_added";
@@ -74,7 +85,7 @@ static int submit(tr_req *req)
 		tr_ticket *now = tr_ticket_load(t->id, req->user->id);
 		if (!now)
 			return 503;
-		int rc = tr_ticket_customer_solve(req, now);
+		rc = tr_ticket_customer_solve(req, now);
 		/* refused (no agent reply yet, or solved already): with a comment the
 		 * comment still counts; alone it is an error the page explains */
 		if (rc && (rc != 409 || !body))

@@ -3,6 +3,7 @@
  *   tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at "Y-m-d H:M:S"]
  *   tresen-ticket reply ID AGENT BODY [--internal] [--status open|pending|solved] [--attach FILE]
  *   tresen-ticket status ID new|open|pending|solved|closed
+ *   tresen-ticket assign ID AGENT
  *
  * For imports, scripts and the tests (which must not write tickets with raw SQL).
  * Prints the new ticket or comment id. */
@@ -16,7 +17,8 @@ static int usage(void)
 {
 	fputs("usage: tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at TIME]\n"
 	      "       tresen-ticket reply ID AGENT BODY [--internal] [--status S] [--attach FILE]\n"
-	      "       tresen-ticket status ID STATUS\n", stderr);
+	      "       tresen-ticket status ID STATUS\n"
+	      "       tresen-ticket assign ID AGENT\n", stderr);
 	return 2;
 }
 
@@ -118,6 +120,18 @@ static int status(int argc, char **argv)
 				    "command_line", NULL) < 0;
 }
 
+static int assign(int argc, char **argv)
+{
+	int64_t id;
+	if (argc < 4 || tr_parse_i64(argv[2], &id) < 0)
+		return usage();
+	int64_t agent = user_id(argv[3]);
+	tr_ticket *t = tr_ticket_load(id, 0);
+	if (!agent || !t)
+		return 1;
+	return tr_ticket_assign(t, agent, (tr_actor){ 0, "system" }) < 0;
+}
+
 int main(int argc, char **argv)
 {
 	tr_log_init("tresen-ticket");
@@ -130,7 +144,8 @@ int main(int argc, char **argv)
 		return 1;
 	int rc = !strcmp(argv[1], "create") ? create(argc, argv) :
 		 !strcmp(argv[1], "reply") ? reply(argc, argv) :
-		 !strcmp(argv[1], "status") ? status(argc, argv) : usage();
+		 !strcmp(argv[1], "status") ? status(argc, argv) :
+		 !strcmp(argv[1], "assign") ? assign(argc, argv) : usage();
 	if (rc == 0 && tr_db_commit() < 0)
 		rc = 1;
 	if (rc)

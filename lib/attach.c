@@ -211,13 +211,7 @@ static const char *disposition(const char *kind, const char *filename)
 	for (const unsigned char *p = (const unsigned char *)filename; *p; p++)
 		tr_buf_addc(&b, (*p < 0x20 || *p >= 0x7F || *p == '"' || *p == '\\' || *p == ';') ? '_' : (char)*p);
 	tr_buf_adds(&b, "\"; filename*=UTF-8''");
-	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p))
-			tr_buf_addc(&b, (char)*p);
-		else
-			tr_buf_printf(&b, "%%%02X", *p);
-	}
+	tr_buf_add_pct(&b, filename, "", 0);
 	const char *r = tr_strdup(b.data);
 	tr_buf_free(&b);
 	return r;

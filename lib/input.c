@@ -739,19 +739,6 @@ void tr_input_end(tr_req *req)
 	req->hdf = NULL;
 }
 
-static void add_query_value(tr_buf *b, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p))
-			tr_buf_addc(b, (char)*p);
-		else if (*p == ' ')
-			tr_buf_addc(b, '+');
-		else
-			tr_buf_printf(b, "%%%02X", *p);
-	}
-}
-
 const char *tr_self_url(tr_req *req, const char *path, ...)
 {
 	const char *names[16], *vals[16];
@@ -778,7 +765,7 @@ const char *tr_self_url(tr_req *req, const char *path, ...)
 				changed = 1;
 		for (int k = 0; !changed && k < v->n; k++) {
 			tr_buf_printf(&b, "%c%s=", sep, v->field->name);
-			add_query_value(&b, v->v[k]);
+			tr_buf_add_pct(&b, v->v[k], "", 1);
 			sep = '&';
 		}
 	}
@@ -786,7 +773,7 @@ const char *tr_self_url(tr_req *req, const char *path, ...)
 		if (!vals[k])
 			continue;
 		tr_buf_printf(&b, "%c%s=", sep, names[k]);
-		add_query_value(&b, vals[k]);
+		tr_buf_add_pct(&b, vals[k], "", 1);
 		sep = '&';
 	}
 	const char *r = tr_strdup(b.data);

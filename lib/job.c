@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int tr_job_begin(const char *name)
+static int setup(const char *name)
 {
 	char prog[64];
 	snprintf(prog, sizeof(prog), "tresen-%s", name);
@@ -19,7 +19,22 @@ int tr_job_begin(const char *name)
 	if (tr_config_load(NULL) < 0 || sodium_init() < 0)
 		return -1;
 	tr_time_init();
-	if (tr_db_connect() < 0)
+	const char *level = tr_cfg("Log.level", "info");
+	tr_log_set_level(!strcmp(level, "debug") ? TR_LOG_DEBUG :
+			 !strcmp(level, "warn") ? TR_LOG_WARN : TR_LOG_INFO);
+	return tr_db_connect() < 0 ? -1 : 0;
+}
+
+int tr_job_begin_shared(const char *name)
+{
+	int rc = setup(name);
+	tr_pool_reset();
+	return rc;
+}
+
+int tr_job_begin(const char *name)
+{
+	if (setup(name) < 0)
 		return -1;
 	/* The lock lives as long as this connection: a crashed job leaves none behind. */
 	int64_t got = 0;

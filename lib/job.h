@@ -7,6 +7,9 @@
  * Returns 0 when this process should do the work, 1 when another copy holds
  * the lock, -1 on error (logged). */
 int tr_job_begin(const char *name);
+/* The same frame without the lock, for programs whose copies share the work
+ * safely by claiming rows (tresen-mailer). 0 or -1 (logged). */
+int tr_job_begin_shared(const char *name);
 void tr_job_end(void);
 
 #endif

@@ -5,9 +5,11 @@
 #include <stdint.h>
 #include "ticket.h"
 
-/* Queues the mail `kind` about ticket t for the agents responsible: the
- * assignee, else the members of its group, else every agent. The comment
- * (id and text, may be 0/NULL) is quoted. Caller's transaction. 0 or <0. */
-int tr_notify_agents(const tr_ticket *t, const char *kind, int64_t comment_id, const char *body);
+/* Queues a mail about event on ticket t ("created", "customer_comment",
+ * "follow_up", "customer_solved") for the agents responsible: the assignee,
+ * else the members of its group, else every agent, each in their language.
+ * The comment (id and text, may be 0/NULL) is quoted. Caller's transaction;
+ * a retried transaction queues nothing twice. 0 or <0. */
+int tr_notify_agents(const tr_ticket *t, const char *event, int64_t comment_id, const char *body);
 
 #endif

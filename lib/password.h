@@ -13,4 +13,13 @@ void tr_password_dummy(const char *password);
 /* 1 when the hash was made with other parameters than today's. */
 int tr_password_needs_rehash(const char *hash);
 
+#define TR_PASSWORD_MIN 10         /* characters */
+
+/* The rule a new password breaks, as the L.* key of its message, or NULL when
+ * it is acceptable: at least TR_PASSWORD_MIN characters, not the e-mail
+ * address (nor its local part, nor containing it), not the name, not one
+ * character repeated, not on a small list of common passwords. email and name
+ * may be NULL. */
+const char *tr_password_problem(const char *password, const char *email, const char *name);
+
 #endif

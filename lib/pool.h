@@ -17,6 +17,9 @@ char *tr_strndup(const char *s, size_t n);
 char *tr_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *tr_vfmt(const char *fmt, va_list ap);
 
+/* s percent-encoded (see tr_buf_add_pct), e.g. a path segment: tr_pct(name, ""). */
+const char *tr_pct(const char *s, const char *keep);
+
 /* A copy of UTF-8 text s cut to at most max characters (at a character boundary). */
 char *tr_strcut(const char *s, size_t max);
 

@@ -15,11 +15,13 @@ static const char *const languages[] = { "de", "en" };
 
 typedef struct cached_tmpl {
 	char *name;
+	int plain;
 	CSPARSE *parse;
 } cached_tmpl;
 
 static HDF *lang_hdf[2];          /* global data per language: L.*, Site.*, Lang */
-static HDF *tmpl_hdf;             /* what templates are parsed with */
+static HDF *tmpl_hdf;             /* what templates are parsed with (HTML escaping) */
+static HDF *plain_hdf;            /* the same without escaping, for plain-text mail parts */
 static cached_tmpl cache[MAX_TEMPLATES];
 static int ncache;
 static int use_cache = 1;
@@ -67,6 +69,12 @@ int tr_render_init(void)
 		err = hdf_set_value(tmpl_hdf, "Config.VarEscapeMode", "html");
 	if (!err)
 		err = hdf_set_value(tmpl_hdf, "hdf.loadpaths.0", dir);
+	if (!err)
+		err = hdf_init(&plain_hdf);
+	if (!err)
+		err = hdf_set_value(plain_hdf, "Config.VarEscapeMode", "none");
+	if (!err)
+		err = hdf_set_value(plain_hdf, "hdf.loadpaths.0", dir);
 	if (err)
 		return tr_neoerr_log(err, "template setup");
 	for (size_t i = 0; i < TR_ARRAY_LEN(languages); i++) {
@@ -119,10 +127,10 @@ static NEOERR *fn_subst(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *re
 	return STATUS_OK;
 }
 
-static NEOERR *parse_template(const char *name, CSPARSE **out)
+static NEOERR *parse_template(const char *name, int plain, CSPARSE **out)
 {
 	CSPARSE *parse = NULL;
-	NEOERR *err = cs_init(&parse, tmpl_hdf);
+	NEOERR *err = cs_init(&parse, plain ? plain_hdf : tmpl_hdf);
 	if (!err)
 		err = cgi_register_strfuncs(parse);
 	if (!err)
@@ -140,17 +148,18 @@ static NEOERR *parse_template(const char *name, CSPARSE **out)
 	return STATUS_OK;
 }
 
-static CSPARSE *get_template(const char *name)
+static CSPARSE *get_template(const char *name, int plain)
 {
 	for (int i = 0; i < ncache; i++)
-		if (!strcmp(cache[i].name, name))
+		if (cache[i].plain == plain && !strcmp(cache[i].name, name))
 			return cache[i].parse;
 	CSPARSE *parse = NULL;
-	if (tr_neoerr_log(parse_template(name, &parse), tr_fmt("parsing template %s", name)))
+	if (tr_neoerr_log(parse_template(name, plain, &parse), tr_fmt("parsing template %s", name)))
 		return NULL;
 	if (!use_cache || ncache == MAX_TEMPLATES)
 		return parse;
 	cache[ncache].name = tr_xstrdup(name);
+	cache[ncache].plain = plain;
 	cache[ncache].parse = parse;
 	ncache++;
 	return parse;
@@ -162,21 +171,21 @@ static NEOERR *append_output(void *ctx, char *s)
 	return STATUS_OK;
 }
 
-int tr_render_buf(HDF *hdf, const char *tmpl, const char *lang, tr_buf *out)
+static int render(HDF *hdf, const char *tmpl, const char *lang, int plain, tr_buf *out)
 {
 	if (tr_render_init() < 0)
 		return -1;
 	int li = lang_index(lang);
 	if (li < 0)
 		li = lang_index(tr_lang_default());
-	CSPARSE *parse = get_template(tmpl);
+	CSPARSE *parse = get_template(tmpl, plain);
 	if (!parse)
 		return -1;
 	/* A parsed tree is reused: point it at this request's data and language. */
 	parse->hdf = hdf;
 	parse->global_hdf = lang_hdf[li];
 	NEOERR *err = cs_render(parse, out, append_output);
-	parse->hdf = tmpl_hdf;
+	parse->hdf = plain ? plain_hdf : tmpl_hdf;
 	if (!use_cache || ncache == MAX_TEMPLATES) {
 		int cached = 0;
 		for (int i = 0; i < ncache; i++)
@@ -186,6 +195,16 @@ int tr_render_buf(HDF *hdf, const char *tmpl, const char *lang, tr_buf *out)
 			cs_destroy(&parse);
 	}
 	return tr_neoerr_log(err, tr_fmt("rendering %s", tmpl));
+}
+
+int tr_render_buf(HDF *hdf, const char *tmpl, const char *lang, tr_buf *out)
+{
+	return render(hdf, tmpl, lang, 0, out);
+}
+
+int tr_render_plain(HDF *hdf, const char *tmpl, const char *lang, tr_buf *out)
+{
+	return render(hdf, tmpl, lang, 1, out);
 }
 
 const char *tr_lang_text(const char *lang, const char *key)

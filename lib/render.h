@@ -17,6 +17,9 @@ struct tr_req;
 int tr_render_init(void);
 /* Renders a template with data hdf in language lang, appending to out. 0 or -1. */
 int tr_render_buf(HDF *hdf, const char *tmpl, const char *lang, tr_buf *out);
+/* The same without any escaping, for text that is not HTML: mail subjects and
+ * plain-text mail parts (lib/mail.c). Never send its output as a page. */
+int tr_render_plain(HDF *hdf, const char *tmpl, const char *lang, tr_buf *out);
 
 /* 1 when the code is a supported UI language ("de", "en"). */
 int tr_lang_supported(const char *code);

@@ -27,23 +27,6 @@ static void new_request_id(char id[16])
 	tr_hex_encode(raw, sizeof(raw), id);
 }
 
-/* Percent-encodes a path with its query for a ?next= value. */
-static const char *encode_next(const char *s)
-{
-	tr_buf b;
-	tr_buf_init(&b);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~/", *p))
-			tr_buf_addc(&b, (char)*p);
-		else
-			tr_buf_printf(&b, "%%%02X", *p);
-	}
-	const char *r = tr_strdup(b.data ? b.data : "");
-	tr_buf_free(&b);
-	return r;
-}
-
 /* The portal path of this request (REQUEST_URI without the base path). */
 static const char *portal_uri(tr_req *req)
 {
@@ -103,7 +86,7 @@ static int check_access(tr_req *req)
 	if (!req->user) {
 		if (strcmp(req->method, "GET"))
 			return 403;
-		tr_redirect(req, tr_fmt("/login?next=%s", encode_next(portal_uri(req))));
+		tr_redirect(req, tr_fmt("/login?next=%s", tr_pct(portal_uri(req), "/")));
 		return -1;
 	}
 	if (need == TR_AGENT && !(req->user->is_agent || req->user->is_admin))

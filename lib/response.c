@@ -195,18 +195,20 @@ static void set_common(tr_req *req)
 	}
 }
 
+/* The page being rendered: one buffer per process, kept between requests
+ * (freeing and growing it again each time costs more than the page). */
+static tr_buf page_out;
+
 int tr_render(tr_req *req, const char *tmpl)
 {
 	set_common(req);
-	tr_buf out;
-	tr_buf_init(&out);
-	if (tr_render_buf(req->hdf, tmpl, req->lang, &out) < 0) {
-		tr_buf_free(&out);
-		return 500;
-	}
-	tr_send(req, "text/html; charset=utf-8", out.data, out.len);
-	tr_buf_free(&out);
-	return 0;
+	tr_buf_reset(&page_out);
+	int rc = tr_render_buf(req->hdf, tmpl, req->lang, &page_out);
+	if (rc == 0)
+		tr_send(req, "text/html; charset=utf-8", page_out.data, page_out.len);
+	if (page_out.cap > (4u << 20))
+		tr_buf_free(&page_out);     /* an unusually large page does not stay resident */
+	return rc < 0 ? 500 : 0;
 }
 
 int tr_redirect(tr_req *req, const char *path)

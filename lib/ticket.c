@@ -386,6 +386,20 @@ int64_t tr_ticket_agent_reply(tr_ticket *t, int64_t agent_id, const char *body, 
 	return cid;
 }
 
+int tr_ticket_assign(tr_ticket *t, int64_t agent_id, tr_actor who)
+{
+	if (t->assignee_id == agent_id)
+		return 0;
+	if (tr_db_run("UPDATE tickets SET assignee_id = ?, updated_at = NOW() WHERE id = ?", "ll", agent_id, t->id) < 0 ||
+	    audit(t->id, who, "assignee", t->assignee_id ? tr_fmt("%lld", (long long)t->assignee_id) : NULL,
+		  tr_fmt("%lld", (long long)agent_id), NULL, NULL) < 0)
+		return TR_DB_ERR;
+	t->assignee_id = agent_id;
+	if (t->status == TR_NEW)
+		return tr_ticket_set_status(t, TR_OPEN, who, "assigned", NULL);
+	return 0;
+}
+
 /* ---- the customer's actions ---- */
 
 typedef struct comment_job {
@@ -447,7 +461,7 @@ static int follow_up(comment_job *job)
 	if (attach_uploads(req, id, comment_id) < 0)
 		return TR_DB_ERR;
 	tr_ticket *created = tr_ticket_load(id, 0);
-	return created ? tr_notify_agents(created, "ticket_follow_up", comment_id, job->body) : TR_DB_ERR;
+	return created ? tr_notify_agents(created, "follow_up", comment_id, job->body) : TR_DB_ERR;
 }
 
 static int customer_comment(void *ctx)
@@ -467,7 +481,7 @@ static int customer_comment(void *ctx)
 		if (tr_ticket_set_status(t, tr.to, (tr_actor){ req->user->id, "customer" }, note, NULL) < 0)
 			return TR_DB_ERR;
 	}
-	return tr_notify_agents(t, "ticket_customer_comment", cid, job->body);
+	return tr_notify_agents(t, "customer_comment", cid, job->body);
 }
 
 int tr_ticket_customer_comment(tr_req *req, tr_ticket *t, const char *body, int64_t *target)
@@ -491,7 +505,7 @@ static int customer_solve(void *ctx)
 	if (tr_ticket_set_status(job->t, TR_SOLVED, (tr_actor){ job->req->user->id, "customer" },
 				 "marked_solved_by_customer", NULL) < 0)
 		return TR_DB_ERR;
-	return tr_notify_agents(job->t, "ticket_customer_solved", 0, NULL);
+	return tr_notify_agents(job->t, "customer_solved", 0, NULL);
 }
 
 int tr_ticket_customer_solve(tr_req *req, tr_ticket *t)

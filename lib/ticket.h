@@ -121,6 +121,9 @@ int tr_ticket_customer_solve(tr_req *req, tr_ticket *t);
 int64_t tr_ticket_agent_reply(tr_ticket *t, int64_t agent_id, const char *body, int is_public,
 			      enum tr_status to, const char *at);
 
+/* Assigns the ticket to an agent (audit event; a New ticket becomes Open). Caller's transaction. */
+int tr_ticket_assign(tr_ticket *t, int64_t agent_id, tr_actor who);
+
 /* Rebuilds the ticket's search document (subject, public comments, access tokens). */
 int tr_ticket_search_refresh(int64_t ticket_id);
 

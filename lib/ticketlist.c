@@ -43,9 +43,9 @@ int tr_ticket_tab_counts(const tr_user *u, int64_t counts[3])
 
 /* Parameters collected while the SQL text is built, bound in the same order. */
 typedef struct params {
-	char kind[16];
-	int64_t num[16];
-	const char *str[16];
+	char kind[24];
+	int64_t num[24];
+	const char *str[24];
 	int n;
 } params;
 
@@ -80,8 +80,17 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	int want_product = lq->columns & TR_COL_PRODUCT, want_requester = lq->columns & TR_COL_REQUESTER,
 	    want_assignee = lq->columns & TR_COL_ASSIGNEE;
 	tr_buf_printf(&sql, "SELECT t.id, t.subject, t.status, t.type, t.priority, %s, %s, %s, t.created_at, "
-			    "t.updated_at FROM ", want_product ? "pr.name" : "NULL", want_requester ? "r.name" : "NULL",
+			    "t.updated_at, ", want_product ? "pr.name" : "NULL", want_requester ? "r.name" : "NULL",
 		      want_assignee ? "a.name" : "NULL");
+	/* The tab counts ride along: uncorrelated subqueries are evaluated once,
+	 * and the page saves a round trip (an empty page asks separately). */
+	int org = tr_access_scope_ok(u, TR_SCOPE_ORG);
+	tr_buf_adds(&sql, "(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'user' AND scope_id = ?), "
+			  "(SELECT COUNT(*) FROM ticket_ccs WHERE user_id = ?), "
+			  "(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'org' AND scope_id = ?) FROM ");
+	p_num(&p, u->id);
+	p_num(&p, u->id);
+	p_num(&p, org ? u->org_id : 0);
 	int per = lq->per_page > 0 ? lq->per_page : 25;
 	int page = lq->page > 0 ? lq->page : 1;
 	/* Ranked by relevance without other filters, the page is cut inside the
@@ -188,7 +197,12 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 		r->assignee = tr_q_dup(q, 7);
 		r->created_at = tr_q_dup(q, 8);
 		r->updated_at = tr_q_dup(q, 9);
+		out->counts[TR_SCOPE_MINE] = tr_q_l(q, 10);
+		out->counts[TR_SCOPE_CC] = tr_q_l(q, 11);
+		out->counts[TR_SCOPE_ORG] = org ? tr_q_l(q, 12) : -1;
 	}
 	tr_q_end(q);
+	if (out->n == 0 && tr_ticket_tab_counts(u, out->counts) < 0)
+		return TR_DB_ERR;
 	return 0;
 }

@@ -38,9 +38,11 @@ typedef struct tr_list {
 	int n;
 	int has_more;             /* another page follows */
 	int searched;             /* keywords were usable */
+	int64_t counts[3];        /* tab counts, as tr_ticket_tab_counts */
 } tr_list;
 
-/* The page of tickets u may see under lq. 0, 403 (scope not allowed), or <0. */
+/* The page of tickets u may see under lq, and the tab counts.
+ * 0, 403 (scope not allowed), or <0. */
 int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out);
 
 /* Ticket counts of the three tabs (R-ORG 3: counted only within access);

@@ -11,22 +11,6 @@
 
 #include <string.h>
 
-const char *tr_path_escape(const char *s)
-{
-	tr_buf b;
-	tr_buf_init(&b);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p))
-			tr_buf_addc(&b, (char)*p);
-		else
-			tr_buf_printf(&b, "%%%02X", *p);
-	}
-	const char *r = tr_strdup(b.data ? b.data : "");
-	tr_buf_free(&b);
-	return r;
-}
-
 static const char *human_size(int64_t n)
 {
 	if (n < 1024)
@@ -95,7 +79,7 @@ static int attachments(tr_req *req, const tr_ticket *t, int internal)
 	for (int n = 0; tr_q_next(q) > 0; n++) {
 		const char *cid = tr_q_s(q, 1) ? tr_q_s(q, 1) : "0";
 		const char *name = tr_q_s(q, 2);
-		const char *url = tr_fmt("/attachments/%s/%s", tr_q_s(q, 0), tr_path_escape(name));
+		const char *url = tr_fmt("/attachments/%s/%s", tr_q_s(q, 0), tr_pct(name, ""));
 		const char *size = human_size(tr_q_l(q, 4));
 		HDF *f = tr_node(req, tr_fmt("Ticket.files.%s.%d", cid, n));
 		HDF *all = tr_node(req, tr_fmt("Ticket.all_files.%d", n));

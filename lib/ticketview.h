@@ -9,7 +9,4 @@
  * their attachments (agents only; customer pages pass 0). 0 or <0. */
 int tr_ticket_view(tr_req *req, const tr_ticket *t, int internal);
 
-/* Percent-encodes a path segment (attachment names in links). */
-const char *tr_path_escape(const char *s);
-
 #endif

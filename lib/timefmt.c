@@ -15,57 +15,22 @@ void tr_time_init(void)
 	tzset();
 }
 
-static int parse_utc(const char *utc, time_t *out)
-{
-	struct tm tm;
-	memset(&tm, 0, sizeof(tm));
-	if (!utc || !strptime(utc, "%Y-%m-%d %H:%M:%S", &tm))
-		return -1;
-	*out = timegm(&tm);
-	return 0;
-}
-
-static const char *format(const char *utc, const char *fmt_de, const char *fmt_en, const char *lang)
-{
-	time_t t;
-	if (parse_utc(utc, &t) < 0)
-		return "";
-	struct tm lt;
-	localtime_r(&t, &lt);
-	char buf[64];
-	static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-					"Nov", "Dec" };
-	if (lang && !strcmp(lang, "en")) {
-		/* month names without depending on the process locale */
-		char tmp[16];
-		strftime(tmp, sizeof(tmp), fmt_en, &lt);
-		snprintf(buf, sizeof(buf), "%d %s %d%s", lt.tm_mday, months[lt.tm_mon], lt.tm_year + 1900, tmp);
-	} else {
-		strftime(buf, sizeof(buf), fmt_de, &lt);
-	}
-	return tr_strdup(buf);
-}
-
 const char *tr_time_show(const char *utc, const char *lang)
 {
-	return format(utc, "%d.%m.%Y, %H:%M", ", %H:%M", lang);
+	tr_time t;
+	return tr_time_parse(utc, &t) == 0 ? tr_time_text(&t, lang) : "";
 }
 
 const char *tr_date_show(const char *utc, const char *lang)
 {
-	return format(utc, "%d.%m.%Y", "", lang);
+	tr_time t;
+	return tr_time_parse(utc, &t) == 0 ? tr_time_date(&t, lang) : "";
 }
 
 const char *tr_time_iso(const char *utc)
 {
-	time_t t;
-	if (parse_utc(utc, &t) < 0)
-		return "";
-	struct tm lt;
-	localtime_r(&t, &lt);
-	char buf[40];
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S%z", &lt);
-	return tr_strdup(buf);
+	tr_time t;
+	return tr_time_parse(utc, &t) == 0 ? tr_time_iso8601(&t) : "";
 }
 
 const char *tr_day_start_utc(const char *date, int add_days)
@@ -82,4 +47,66 @@ const char *tr_day_start_utc(const char *date, int add_days)
 	char buf[24];
 	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &u);
 	return tr_strdup(buf);
+}
+
+static int digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int tr_time_parse(const char *utc, tr_time *t)
+{
+	struct tm u;
+	memset(&u, 0, sizeof(u));
+	int y, mo, d, h, mi, s;
+	if (!utc || strlen(utc) < 19 || utc[4] != '-' || utc[7] != '-' || utc[10] != ' ' || utc[13] != ':' ||
+	    utc[16] != ':' || digits(utc, 4, &y) || digits(utc + 5, 2, &mo) || digits(utc + 8, 2, &d) ||
+	    digits(utc + 11, 2, &h) || digits(utc + 14, 2, &mi) || digits(utc + 17, 2, &s))
+		return -1;
+	u.tm_year = y - 1900;
+	u.tm_mon = mo - 1;
+	u.tm_mday = d;
+	u.tm_hour = h;
+	u.tm_min = mi;
+	u.tm_sec = s;
+	time_t when = timegm(&u);
+	localtime_r(&when, &t->local);
+	t->gmtoff = t->local.tm_gmtoff;
+	return 0;
+}
+
+static const char *const month_en[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+					"Nov", "Dec" };
+
+const char *tr_time_text(const tr_time *t, const char *lang)
+{
+	const struct tm *l = &t->local;
+	if (lang && !strcmp(lang, "en"))
+		return tr_fmt("%d %s %d, %02d:%02d", l->tm_mday, month_en[l->tm_mon], l->tm_year + 1900, l->tm_hour,
+			      l->tm_min);
+	return tr_fmt("%02d.%02d.%d, %02d:%02d", l->tm_mday, l->tm_mon + 1, l->tm_year + 1900, l->tm_hour, l->tm_min);
+}
+
+const char *tr_time_date(const tr_time *t, const char *lang)
+{
+	const struct tm *l = &t->local;
+	if (lang && !strcmp(lang, "en"))
+		return tr_fmt("%d %s %d", l->tm_mday, month_en[l->tm_mon], l->tm_year + 1900);
+	return tr_fmt("%02d.%02d.%d", l->tm_mday, l->tm_mon + 1, l->tm_year + 1900);
+}
+
+const char *tr_time_iso8601(const tr_time *t)
+{
+	const struct tm *l = &t->local;
+	long off = t->gmtoff / 60;
+	return tr_fmt("%d-%02d-%02dT%02d:%02d:%02d%c%02ld%02ld", l->tm_year + 1900, l->tm_mon + 1, l->tm_mday,
+		      l->tm_hour, l->tm_min, l->tm_sec, off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60,
+		      (off < 0 ? -off : off) % 60);
 }

@@ -23,5 +23,7 @@
 #include "attach.h"
 #include "ticketlist.h"
 #include "notify.h"
+#include "mail.h"
+#include "account.h"
 
 #endif

@@ -120,6 +120,19 @@ void tr_buf_printf(tr_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void tr_buf_add_pct(tr_buf *b, const char *s, const char *keep, int space_plus)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p) || (keep && *keep && strchr(keep, *p)))
+			tr_buf_addc(b, (char)*p);
+		else if (*p == ' ' && space_plus)
+			tr_buf_addc(b, '+');
+		else
+			tr_buf_printf(b, "%%%02X", *p);
+	}
+}
+
 int tr_utf8_valid(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;

@@ -32,6 +32,10 @@ void tr_buf_addc(tr_buf *b, char c);
 void tr_buf_printf(tr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void tr_buf_vprintf(tr_buf *b, const char *fmt, va_list ap);
 
+/* Appends s percent-encoded: letters, digits, "-._~" and the characters in
+ * keep stay; with space_plus a space becomes '+' (form encoding). */
+void tr_buf_add_pct(tr_buf *b, const char *s, const char *keep, int space_plus);
+
 /* 1 when s[0..n) is well-formed UTF-8 without overlongs or surrogates. */
 int tr_utf8_valid(const char *s, size_t n);
 /* Number of code points in valid UTF-8. */

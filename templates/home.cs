@@ -1,4 +1,5 @@
 <?cs # home.cs - the front page: search, entry points, notices. ?>
+<?cs include:"macros.cs" ?>
 <?cs def:content() ?>
 <section class="hero">
   <h1><?cs var:L.home.hero ?></h1>
@@ -9,7 +10,10 @@
   </form>
 </section>
 <?cs if:User.id && !User.confirmed ?>
-<div class="alert alert-warn" role="status"><?cs var:L.home.unconfirmed ?></div>
+<div class="alert alert-warn alert-action" role="status">
+  <p><?cs var:L.home.unconfirmed ?></p>
+  <?cs call:resend_form("/", "btn btn-warn") ?>
+</div>
 <?cs /if ?>
 <section class="cards" aria-label="<?cs var:L.nav.main ?>">
   <a class="card card-link" href="<?cs var:Site.base ?>/hc">

@@ -12,4 +12,7 @@
 
 <?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
 
-<?cs def:form_alert() ?><?cs if:Form.error ?><div class="alert alert-error" role="alert"><?cs var:Form.error ?><?cs if:Login.wait_minutes ?> <?cs var:subst(L.login.wait, Login.wait_minutes) ?><?cs /if ?></div><?cs elif:Form.nerrors ?><div class="alert alert-error" role="alert"><?cs var:L.err.form ?></div><?cs /if ?><?cs /def ?>
+<?cs def:form_alert() ?><?cs if:Form.error ?><div class="alert alert-error" role="alert"><?cs var:Form.error ?><?cs if:Login.wait_minutes ?> <?cs var:subst(L.login.wait, Login.wait_minutes) ?><?cs elif:Form.wait_minutes ?> <?cs var:subst(L.login.wait, Form.wait_minutes) ?><?cs /if ?></div><?cs elif:Form.nerrors ?><div class="alert alert-error" role="alert"><?cs var:L.err.form ?></div><?cs /if ?><?cs /def ?>
+
+<?cs # The confirmation mail once more (R-ACC 4); next: the portal path to come back to. ?>
+<?cs def:resend_form(next, class) ?><form class="resend-form" method="post" action="<?cs var:Site.base ?>/confirm/resend"><?cs call:csrf_field() ?><input type="hidden" name="next" value="<?cs var:next ?>"><button type="submit" class="<?cs var:class ?>"><?cs var:L.unconfirmed.resend ?></button></form><?cs /def ?>

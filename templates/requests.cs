@@ -1,17 +1,11 @@
 <?cs # requests.cs - "Anfragen": tabs, search and filters, the table with chosen columns, pages. ?>
 <?cs include:"macros.cs" ?>
-<?cs def:col_head(name) ?><?cs if:Columns[name] == "1" ?><th scope="col" class="col-<?cs var:name ?>"><?cs var:L.requests.col[name] ?></th><?cs /if ?><?cs /def ?>
+<?cs def:col_head(name) ?><?cs if:Columns[name] ?><th scope="col" class="col-<?cs var:name ?>"><?cs var:L.requests.col[name] ?></th><?cs /if ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head">
   <h1><?cs var:L.requests.title ?></h1>
   <a class="btn btn-primary" href="<?cs var:Site.base ?>/requests/new"><?cs var:L.nav.new_request ?></a>
 </div>
-<?cs if:!User.confirmed ?>
-<div class="card empty-state">
-  <h2><?cs var:L.requests.unconfirmed_title ?></h2>
-  <p><?cs var:L.home.unconfirmed ?></p>
-</div>
-<?cs else ?>
 <nav class="tabs" aria-label="<?cs var:L.requests.tabs ?>">
   <a href="<?cs var:Site.base ?><?cs var:Tabs.mine.url ?>"<?cs if:List.scope == "mine" ?> aria-current="page"<?cs /if ?>><?cs var:L.requests.tab.mine ?> <span class="count"><?cs var:Tabs.mine.count ?></span></a>
   <a href="<?cs var:Site.base ?><?cs var:Tabs.cc.url ?>"<?cs if:List.scope == "cc" ?> aria-current="page"<?cs /if ?>><?cs var:L.requests.tab.cc ?> <span class="count"><?cs var:Tabs.cc.count ?></span></a>
@@ -61,7 +55,7 @@
       <?cs call:csrf_field() ?>
       <p class="menu-title"><?cs var:L.requests.columns ?></p>
       <?cs each:c = ColumnList ?>
-      <label class="check"><input type="checkbox" name="cols" value="<?cs var:c ?>"<?cs if:Columns[c] == "1" ?> checked<?cs /if ?><?cs if:c == "subject" ?> disabled<?cs /if ?>> <?cs var:L.requests.col[c] ?></label>
+      <label class="check"><input type="checkbox" name="cols" value="<?cs var:c ?>"<?cs if:Columns[c] ?> checked<?cs /if ?><?cs if:c == "subject" ?> disabled<?cs /if ?>> <?cs var:L.requests.col[c] ?></label>
       <?cs /each ?>
       <?cs if:Form.q ?><input type="hidden" name="q" value="<?cs var:Form.q ?>"><?cs /if ?>
       <?cs if:Form.status ?><input type="hidden" name="status" value="<?cs var:Form.status ?>"><?cs /if ?>
@@ -84,16 +78,16 @@
   <tbody>
   <?cs each:t = Tickets ?>
   <tr>
-    <?cs if:Columns.id == "1" ?><td class="col-id">#<?cs var:t.id ?></td><?cs /if ?>
+    <?cs if:Columns.id ?><td class="col-id" data-label="<?cs var:L.requests.col.id ?>">#<?cs var:t.id ?></td><?cs /if ?>
     <td class="col-subject"><a href="<?cs var:Site.base ?>/requests/<?cs var:t.id ?>"><?cs var:t.subject ?></a></td>
-    <?cs if:Columns.status == "1" ?><td class="col-status"><span class="badge status-<?cs var:t.status ?>"><?cs var:L.status[t.status] ?></span></td><?cs /if ?>
-    <?cs if:Columns.type == "1" ?><td class="col-type"><?cs var:L.type[t.type] ?></td><?cs /if ?>
-    <?cs if:Columns.product == "1" ?><td class="col-product"><?cs var:t.product ?></td><?cs /if ?>
-    <?cs if:Columns.priority == "1" ?><td class="col-priority"><?cs var:L.priority[t.priority] ?></td><?cs /if ?>
-    <?cs if:Columns.requester == "1" ?><td class="col-requester"><?cs var:t.requester ?></td><?cs /if ?>
-    <?cs if:Columns.assignee == "1" ?><td class="col-assignee"><?cs var:t.assignee ?></td><?cs /if ?>
-    <?cs if:Columns.created == "1" ?><td class="col-created"><time datetime="<?cs var:t.created_iso ?>"><?cs var:t.created ?></time></td><?cs /if ?>
-    <?cs if:Columns.updated == "1" ?><td class="col-updated"><time datetime="<?cs var:t.updated_iso ?>"><?cs var:t.updated ?></time></td><?cs /if ?>
+    <?cs if:Columns.status ?><td class="col-status" data-label="<?cs var:L.requests.col.status ?>"><span class="badge status-<?cs var:t.status ?>"><?cs var:L.status[t.status] ?></span></td><?cs /if ?>
+    <?cs if:Columns.type ?><td class="col-type" data-label="<?cs var:L.requests.col.type ?>"><?cs var:L.type[t.type] ?></td><?cs /if ?>
+    <?cs if:Columns.product ?><td class="col-product" data-label="<?cs var:L.requests.col.product ?>"><?cs var:t.product ?></td><?cs /if ?>
+    <?cs if:Columns.priority ?><td class="col-priority" data-label="<?cs var:L.requests.col.priority ?>"><?cs var:L.priority[t.priority] ?></td><?cs /if ?>
+    <?cs if:Columns.requester ?><td class="col-requester" data-label="<?cs var:L.requests.col.requester ?>"><?cs var:t.requester ?></td><?cs /if ?>
+    <?cs if:Columns.assignee ?><td class="col-assignee" data-label="<?cs var:L.requests.col.assignee ?>"><?cs var:t.assignee ?></td><?cs /if ?>
+    <?cs if:Columns.created ?><td class="col-created" data-label="<?cs var:L.requests.col.created ?>"><time datetime="<?cs var:t.created_iso ?>"><?cs var:t.created ?></time></td><?cs /if ?>
+    <?cs if:Columns.updated ?><td class="col-updated" data-label="<?cs var:L.requests.col.updated ?>"><time datetime="<?cs var:t.updated_iso ?>"><?cs var:t.updated ?></time></td><?cs /if ?>
   </tr>
   <?cs /each ?>
   </tbody>
@@ -114,7 +108,6 @@
   <p><?cs var:L.requests.empty_text ?></p>
   <?cs /if ?>
 </div>
-<?cs /if ?>
 <?cs /if ?>
 <?cs /def ?>
 <?cs include:"layout.cs" ?>

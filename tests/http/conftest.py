@@ -3,10 +3,15 @@
 The stack (Apache + mod_fcgid + MariaDB + mail sink, sanitizer build) is started
 once per run by scripts/run-tests; TRESEN_STACK names its stack.json.
 """
+import email
+import email.policy
 import json
+import mailbox
 import os
 import re
 import subprocess
+import time
+import uuid
 
 import pymysql
 import pytest
@@ -85,9 +90,10 @@ def q(db, sql, *args):
 
 @pytest.fixture(autouse=True)
 def fresh_throttle(db):
-    """Every test starts without earlier failed logins counted against it."""
+    """Every test starts (and leaves the browser journeys) without earlier attempts counted against it."""
     q(db, "DELETE FROM throttle_events")
     yield
+    q(db, "DELETE FROM throttle_events")
 
 
 def stack_cmd(*args):
@@ -139,3 +145,103 @@ def world_readable_file(name, data: bytes):
         f.write(data)
     os.chmod(path, 0o644)
     return path
+# ---- mail: the sink keeps every delivered mail in a Maildir ----
+
+GOOD_PASSWORD = "Kaffeetasse-im-Regen-7"
+
+
+def new_address(prefix="user", domain="wohnbau.example"):
+    """An address no other test uses."""
+    return f"{prefix}-{uuid.uuid4().hex[:10]}@{domain}"
+
+
+def all_mails():
+    box = mailbox.Maildir(STACK["mail_dir"], factory=None, create=False)
+    out = []
+    for key in box.keys():
+        try:
+            raw = box.get_bytes(key)
+        except (KeyError, FileNotFoundError):
+            continue
+        out.append(email.message_from_bytes(raw, policy=email.policy.default))
+    return out
+
+
+def mails_to(address):
+    """Mails the sink received for this recipient (the sink records the envelope in X-RcptTo)."""
+    return [m for m in all_mails() if str(m["X-RcptTo"]).lower() == address.lower()]
+
+
+def wait_mails(address, count=1, timeout=30, subject=None):
+    """Waits until at least count mails (with subject in their subject) reached address."""
+    end = time.time() + timeout
+    while True:
+        found = [m for m in mails_to(address) if subject is None or subject in str(m["Subject"])]
+        if len(found) >= count:
+            return found
+        if time.time() > end:
+            raise AssertionError(f"{len(found)} of {count} mails to {address} arrived within {timeout}s")
+        time.sleep(0.3)
+
+
+def wait_mail(address, subject=None, timeout=30):
+    return wait_mails(address, 1, timeout, subject)[-1]
+
+
+def text_of(msg):
+    return msg.get_body(("plain",)).get_content()
+
+
+def html_of(msg):
+    return msg.get_body(("html",)).get_content()
+
+
+def link_in(msg, path):
+    """The portal link to path (e.g. "/confirm") in the plain-text part."""
+    m = re.search(re.escape(BASE + path) + r"\?token=[A-Za-z0-9_-]+", text_of(msg))
+    assert m, f"no {path} link in the mail"
+    return m.group(0)
+
+
+def wait_until(check, timeout=30, what="condition"):
+    end = time.time() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.time() > end:
+            raise AssertionError(f"{what} not reached within {timeout}s")
+        time.sleep(0.3)
+
+
+def register(browser, email_, name="Rita Neu", password=GOOD_PASSWORD, **extra):
+    return browser.submit("/register", {"name": name, "email": email_, "password": password, **extra})
+
+
+# ---- programs of the stack run directly (sanitizer reports land in the stack's log folder) ----
+
+def tool_env(config=None):
+    env = {**os.environ, "TRESEN_CONFIG": config or STACK["config"]}
+    if STACK["flavour"] == "asan":
+        env["ASAN_OPTIONS"] = f"log_path={STACK['log_dir']}/asan:detect_leaks=0:halt_on_error=1:abort_on_error=1"
+        env["UBSAN_OPTIONS"] = f"log_path={STACK['log_dir']}/ubsan:print_stacktrace=1:halt_on_error=1"
+    return env
+
+
+def run_tool(name, *args, config=None, **kw):
+    return subprocess.run([os.path.join(STACK["bin"], f"tresen-{name}"), *args], env=tool_env(config),
+                          capture_output=True, text=True, **kw)
+
+
+def run_cgi(page, method="GET", query="", body="", cookie="", config=None):
+    """Runs a page program as plain CGI (no web server); returns (status, headers, body)."""
+    prog = os.path.join(os.path.dirname(STACK["bin"]), "cgi-bin", f"{page}.fcgi")
+    env = {**tool_env(config), "REQUEST_METHOD": method, "QUERY_STRING": query, "REMOTE_ADDR": "192.0.2.7",
+           "REQUEST_URI": "/" + page + ("?" + query if query else ""), "HTTP_COOKIE": cookie}
+    if method == "POST":
+        env.update(CONTENT_TYPE="application/x-www-form-urlencoded", CONTENT_LENGTH=str(len(body.encode())))
+    r = subprocess.run([prog], input=body.encode(), env=env, capture_output=True)
+    head, _, text = r.stdout.decode().partition("\r\n\r\n")
+    headers = dict(line.split(": ", 1) for line in head.split("\r\n")[1:] if ": " in line)
+    status = int(head.split("\r\n")[0].split()[1])
+    return status, headers, text

@@ -130,12 +130,15 @@ def test_unconfirmed_user_sees_no_tickets(db):
     try:
         carla = login_as("carla@stadtwerke.example")
         page = carla.get("/requests")
-        assert page.status_code == 200
+        assert page.status_code == 403
         assert "Registrierung noch nicht abgeschlossen" in page.text
+        assert "Bestätigungs-E-Mail erneut senden" in page.text
         assert "/requests/" not in page.text.split("<main")[1].replace("/requests/new", "")
         tid = q(db, "SELECT t.id FROM tickets t JOIN users u ON u.id = t.requester_id "
                     "WHERE u.email_norm = 'carla@stadtwerke.example' LIMIT 1")[0][0]
-        assert carla.get(f"/requests/{tid}").status_code == 404
+        r = carla.get(f"/requests/{tid}")
+        assert r.status_code == 403 and "Registrierung noch nicht abgeschlossen" in r.text
+        assert q(db, "SELECT subject FROM tickets WHERE id = %s", tid)[0][0] not in r.text
     finally:
         q(db, "UPDATE users SET confirmed_at = NOW() WHERE email_norm = 'carla@stadtwerke.example'")
 

@@ -1,0 +1,51 @@
+/* confirm.c - /confirm?token=... : the link in the confirmation mail completes the registration (R-ACC 4). */
+#include "tresen.h"
+
+static const tr_field fields[] = {
+	{ "token", TR_F_TOKEN, 0, 43, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL },
+};
+
+/* The page for a confirmation link that does not work: what happened, what to do. */
+static int bad_link(tr_req *req, int status)
+{
+	req->status = status;
+	int done = hdf_get_int_value(req->hdf, "Link.confirmed", 0);
+	const char *what = status == 400 ? "incomplete" : status == 404 ? "unknown" : done ? "done" : "spent";
+	const char *title = tr_L(req, tr_fmt("link.confirm_%s_title", what));
+	tr_set(req, "Page.title", title);
+	tr_set(req, "Link.title", title);
+	tr_set(req, "Link.text", tr_L(req, tr_fmt("link.confirm_%s_text", what)));
+	if (req->user && !req->user->confirmed && !done) {
+		tr_set(req, "Link.resend", "1");
+	} else {
+		tr_set(req, "Link.action", req->user ? "/" : "/login");
+		tr_set(req, "Link.action_label", tr_L(req, req->user ? "link.to_home" : "link.to_login"));
+	}
+	return tr_render(req, "link.cs");
+}
+
+static int show(tr_req *req)
+{
+	const char *token = tr_arg(req, "token");
+	if (!token)
+		return bad_link(req, 400);
+	int rc = tr_account_confirm(req, token);
+	if (rc == 404 || rc == 410)
+		return bad_link(req, rc);
+	if (rc)
+		return rc;
+	return tr_redirect(req, "/?notice=confirmed");
+}
+
+static const tr_page page = {
+	.name = "confirm",
+	.access = TR_PUBLIC,
+	.fields = fields,
+	.get = show,
+};
+
+int main(int argc, char **argv)
+{
+	return tr_serve(&page, argc, argv);
+}
