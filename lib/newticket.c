@@ -5,6 +5,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "mail.h"
 #include "neoerr.h"
 #include "notify.h"
 #include "pool.h"
@@ -369,15 +370,55 @@ static int take_files(job *j, int64_t ticket_id, int64_t comment_id)
 	return rc;
 }
 
-/* Confirmation to the requester and each CC (R-MAIL 1), queued in the
- * ticket's transaction. Waits for lib/mail.h (tr_mail_queue), which is not
- * on main yet: see the note in the branch's report. */
-static int queue_confirmations(const job *j, const tr_ticket *t, int64_t comment_id)
+static HDF *mail_data(const tr_ticket *t, const char *description)
 {
-	(void)j;
-	(void)t;
-	(void)comment_id;
-	return 0;
+	HDF *d = NULL;
+	tr_neoerr_ignore(hdf_init(&d));
+	if (!d)
+		return NULL;
+	tr_neoerr_ignore(hdf_set_value(d, "Mail.ticket_id", tr_fmt("%lld", (long long)t->id)));
+	tr_neoerr_ignore(hdf_set_value(d, "Mail.subject", t->subject));
+	tr_neoerr_ignore(hdf_set_value(d, "Mail.requester", t->requester_name));
+	tr_neoerr_ignore(hdf_set_value(d, "Mail.type", tr_type_name(t->type)));
+	tr_neoerr_ignore(hdf_set_value(d, "Mail.priority", tr_priority_name(t->priority)));
+	tr_neoerr_ignore(hdf_set_value(d, "Mail.status", tr_status_name(t->status)));
+	if (t->assignee_name)
+		tr_neoerr_ignore(hdf_set_value(d, "Mail.assignee", t->assignee_name));
+	if (t->urgent_claim)
+		tr_neoerr_ignore(hdf_set_value(d, "Mail.urgent", "1"));
+	/* a long description is shortened: the ticket page has it whole */
+	tr_neoerr_ignore(hdf_set_value(d, "Mail.body", tr_strcut(description, 4000)));
+	tr_neoerr_ignore(hdf_set_value(d, "Mail.link", tr_url(tr_fmt("/requests/%lld", (long long)t->id))));
+	return d;
+}
+
+/* Confirmation to the requester and a note to each CC (R-MAIL 1), each in
+ * their language, queued in the ticket's transaction; the event key makes a
+ * retried transaction queue nothing twice. */
+static int queue_confirmations(const job *j, const tr_ticket *t)
+{
+	const tr_user *u = j->req->user;
+	HDF *d = mail_data(t, j->n.description);
+	if (!d)
+		return TR_DB_ERR;
+	const char *key = tr_fmt("created:%lld", (long long)t->id);
+	tr_mail m = { .kind = "ticket_created", .event_key = key, .user_id = u->id, .to = u->email,
+		      .to_name = u->name, .lang = u->lang, .data = d };
+	int rc = tr_mail_queue(&m);
+	tr_q *q = tr_q_new("SELECT u.id, u.email, u.name, u.lang FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
+			   "WHERE c.ticket_id = ? AND u.disabled_at IS NULL");
+	tr_q_i64(q, t->id);
+	if (rc == 0 && (rc = tr_q_exec(q)) == 0) {
+		tr_neoerr_ignore(hdf_set_value(d, "Mail.cc", "1"));
+		while (rc == 0 && tr_q_next(q) > 0) {
+			tr_mail cc = { .kind = "ticket_created", .event_key = key, .user_id = tr_q_l(q, 0),
+				       .to = tr_q_s(q, 1), .to_name = tr_q_s(q, 2), .lang = tr_q_s(q, 3), .data = d };
+			rc = tr_mail_queue(&cc);
+		}
+		tr_q_end(q);
+	}
+	hdf_destroy(&d);
+	return rc;
 }
 
 static int create(void *ctx)
@@ -409,8 +450,7 @@ static int create(void *ctx)
 	tr_ticket *t = tr_ticket_load(id, 0);
 	if (!t)
 		return TR_DB_ERR;
-	if ((rc = queue_confirmations(j, t, cid)) < 0 ||
-	    (rc = tr_notify_agents(t, "ticket_created", cid, j->n.description)) < 0)
+	if ((rc = queue_confirmations(j, t)) < 0 || (rc = tr_notify_agents(t, "created", cid, j->n.description)) < 0)
 		return rc;
 	j->ticket_id = id;
 	return 0;

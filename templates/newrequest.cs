@@ -66,13 +66,6 @@
 <?cs /if ?>
 <?cs /def ?>
 
-<?cs def:unconfirmed() ?>
-<div class="card empty-state">
-  <h1><?cs var:L.newreq.unconfirmed_title ?></h1>
-  <p><?cs var:L.newreq.unconfirmed_text ?></p>
-</div>
-<?cs /def ?>
-
 <?cs def:suggestion_list() ?>
 <div class="suggestions" id="suggestions" aria-live="polite"<?cs if:!subcount(Suggestions) ?> hidden<?cs /if ?>>
   <p class="suggestions-title"><?cs var:L.newreq.suggestions ?></p>
@@ -197,9 +190,7 @@
 <?cs /def ?>
 
 <?cs def:content() ?>
-<?cs if:!User.confirmed ?>
-<?cs call:unconfirmed() ?>
-<?cs elif:NewForm.id ?>
+<?cs if:NewForm.id ?>
 <?cs call:request_form() ?>
 <?cs else ?>
 <?cs call:chooser() ?>

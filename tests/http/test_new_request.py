@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from conftest import Browser, csrf_of, login_as, q
+from conftest import Browser, csrf_of, html_of, login_as, q, text_of, wait_mail
 from newreq import (MINIMAL, ROUTING, created_id, form_id, open_form, post_form, ticket, tickets_with_subject,
                     token_of, values_of)
 
@@ -98,12 +98,14 @@ def test_unconfirmed_user_cannot_submit(db):
     try:
         for path in ("/requests/new", f"/requests/new?form={fid}"):
             r = carla.get(path)
-            assert r.status_code == 200 and "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse" in r.text
-            assert 'name="subject"' not in r.text
+            assert r.status_code == 403 and "Registrierung noch nicht abgeschlossen" in r.text
+            assert "neue Anfragen stellen" in r.text and 'name="subject"' not in r.text
         s = subject()
         r = post_form(carla, fid, {"subject": s, **MINIMAL["digital"]}, page=page)
         assert r.status_code == 403
         assert not tickets_with_subject(db, s)
+        assert not q(db, "SELECT COUNT(*) FROM pending_uploads p JOIN users u ON u.id = p.user_id "
+                         "WHERE u.email_norm = 'carla@stadtwerke.example'")[0][0]
     finally:
         q(db, "UPDATE users SET confirmed_at = NOW() WHERE email_norm = 'carla@stadtwerke.example'")
 
@@ -505,3 +507,50 @@ def test_page_has_no_inline_script_or_style(db):
     assert "<script>" not in page and " onclick=" not in page and "style=" not in page
     assert '<script src="/js/newrequest.js" defer></script>' in page
     assert anna.get("/js/newrequest.js").status_code == 200
+
+
+# ---- mail (R-MAIL 1): confirmation to the requester and the CCs, notice to the agents ----
+
+def test_confirmation_to_requester_and_cc_and_notice_to_the_assignee(db):
+    fid = form_id(db, "erp")
+    anna = login_as("anna@wohnbau.example")
+    s = subject("Mailprobe")
+    tid = created_id(post_form(anna, fid, {"subject": s, **MINIMAL["erp"], **ROUTING["erp"], "urgent": "1",
+                                           "urgent_reason": "Frist <heute>", "cc": "ben@wohnbau.example",
+                                           "description": "Die Sollstellung & der Export brechen ab."}))
+    assignee = q(db, "SELECT u.email_norm, u.name FROM tickets t JOIN users u ON u.id = t.assignee_id "
+                     "WHERE t.id = %s", tid)[0]
+    # queued with the ticket, once per recipient
+    rows = q(db, "SELECT kind, recipient FROM outbox WHERE event_key LIKE %s OR event_key LIKE %s ORDER BY id",
+             f"created:{tid}", f"agent:created:{tid}:%")
+    assert sorted(rows) == sorted([("ticket_created", "anna@wohnbau.example"), ("ticket_created", "ben@wohnbau.example"),
+                                   ("ticket_agent", assignee[0])])
+    mail = wait_mail("anna@wohnbau.example", subject=f"[#{tid}]")
+    assert str(mail["Subject"]) == f"[#{tid}] Ihre Anfrage ist eingegangen: {s}"
+    text = text_of(mail)
+    assert f"unter der Nummer #{tid} erfasst" in text and "Priorität: Hoch" in text
+    assert f"In Bearbeitung bei {assignee[1]}." in text and "Die Sollstellung & der Export brechen ab." in text
+    assert f"/requests/{tid}" in text
+    assert "Die Sollstellung &amp; der Export brechen ab." in html_of(mail)
+    cc = wait_mail("ben@wohnbau.example", subject=f"[#{tid}]")
+    assert str(cc["Subject"]) == f"[#{tid}] Sie sind in CC einer neuen Anfrage: {s}"
+    assert "Anna Schmidt hat Sie bei einer neuen Anfrage in CC gesetzt." in text_of(cc)
+    agent = wait_mail(assignee[0], subject=f"[#{tid}]")
+    assert str(agent["Subject"]) == f"[#{tid}] Neue Anfrage: {s}"
+
+
+def test_incomplete_ticket_tells_the_group_and_the_requester_in_her_language(db):
+    fid = form_id(db, "helpcenter")
+    ben = login_as("ben@wohnbau.example")
+    ben.get("/?lang=en")
+    try:
+        tid = created_id(post_form(ben, fid, {"subject": subject("Mail EN"), **MINIMAL["helpcenter"]}))
+        mail = wait_mail("ben@wohnbau.example", subject=f"[#{tid}]")
+        assert "We have received your request" in str(mail["Subject"])
+        assert "We will assign the request to an agent shortly." in text_of(mail)
+        members = {r[0] for r in q(db, "SELECT u.email_norm FROM staff_group_members m JOIN users u ON u.id = m.user_id "
+                                       "JOIN forms f ON f.group_id = m.group_id WHERE f.id = %s", fid)}
+        got = {r[0] for r in q(db, "SELECT recipient FROM outbox WHERE event_key LIKE %s", f"agent:created:{tid}:%")}
+        assert got == members and len(members) >= 2
+    finally:
+        ben.get("/?lang=de")

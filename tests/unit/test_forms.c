@@ -1,16 +1,18 @@
 /* test_forms.c - unit tests: priority (R-PRIO), form conditions and routing completeness (R-NEW 3, 9),
- * the routing choice, CC entries, JSON escaping, article text and snippets. */
+ * the routing choice, CC entries, JSON escaping, article text and snippets, the confirmation mail. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "tresen.h"
 #include "article.h"
 #include "form.h"
 #include "json.h"
+#include "mail.h"
 #include "newticket.h"
 #include "routing.h"
 
@@ -358,9 +360,65 @@ static void snippets(void **state)
 	tr_pool_reset();
 }
 
+/* The confirmation of a new request renders in both languages, for the requester and for a CC. */
+static void confirmation_mail(void **state)
+{
+	(void)state;
+	const char *subjects[2][2];
+	for (int l = 0; l < 2; l++)
+		for (int cc = 0; cc < 2; cc++) {
+			HDF *d = NULL;
+			assert_null(hdf_init(&d));
+			hdf_set_value(d, "Mail.ticket_id", "42");
+			hdf_set_value(d, "Mail.subject", "Sollstellung <bricht> ab & mehr");
+			hdf_set_value(d, "Mail.requester", "Anna <i>Schmidt</i>");
+			hdf_set_value(d, "Mail.type", "incident");
+			hdf_set_value(d, "Mail.priority", "high");
+			hdf_set_value(d, "Mail.status", cc ? "new" : "open");
+			if (!cc)
+				hdf_set_value(d, "Mail.assignee", "Jonas Keller");
+			hdf_set_value(d, "Mail.urgent", "1");
+			hdf_set_value(d, "Mail.body", "Zeile 1\nZeile <2>");
+			hdf_set_value(d, "Mail.link", "https://portal.example/requests/42");
+			if (cc)
+				hdf_set_value(d, "Mail.cc", "1");
+			tr_mail m = { .kind = "ticket_created", .to = "a@b.example", .to_name = "Ben Weber",
+				      .lang = l ? "en" : "de", .data = d };
+			tr_mail_rendered r;
+			assert_int_equal(tr_mail_render(&m, &r), 0);
+			hdf_destroy(&d);
+			subjects[l][cc] = r.subject;
+			assert_non_null(strstr(r.subject, "[#42] "));
+			assert_non_null(strstr(r.subject, "Sollstellung <bricht> ab & mehr"));
+			assert_null(strstr(r.text, "&lt;"));
+			assert_null(strstr(r.text, "\n\n\n"));
+			assert_null(strstr(r.text, "mail.ticket_created"));
+			assert_non_null(strstr(r.text, "Zeile 1\nZeile <2>"));
+			assert_non_null(strstr(r.text, "https://portal.example/requests/42"));
+			assert_non_null(strstr(r.text, l ? "Priority: High" : "Priorität: Hoch"));
+			assert_non_null(strstr(r.html, "Zeile &lt;2&gt;"));
+			assert_null(strstr(r.html, "<2>"));
+			if (cc)
+				assert_non_null(strstr(r.text, "Anna <i>Schmidt</i>"));
+			else
+				assert_non_null(strstr(r.text, "Jonas Keller"));
+		}
+	assert_string_not_equal(subjects[0][0], subjects[1][0]);
+	assert_string_not_equal(subjects[0][0], subjects[0][1]);
+	tr_pool_reset();
+}
+
 int main(void)
 {
+	if (sodium_init() < 0)
+		return 1;
+	/* run from the checkout (scripts/run-tests does): the mail templates */
+	tr_cfg_set("Paths.templates", "templates");
+	tr_cfg_set("Site.url", "https://portal.example");
+	tr_cfg_set("Site.name", "Tresen");
+	tr_log_set_level(TR_LOG_ERROR);
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(confirmation_mail),
 		cmocka_unit_test(priority_per_type),
 		cmocka_unit_test(conditions),
 		cmocka_unit_test(required_and_routing),
