@@ -392,6 +392,7 @@ def banner(st):
     carla@stadtwerke.example  customer, Stadtwerke Süd AG (own tickets only)
     agent@tresen.example      agent
     admin@tresen.example      staff admin
+    jonas.keller@tresen.example, miriam.vogt@tresen.example   agents
 
   Mails land in {st.mail_dir}/new
   Logs are in   {st.log_dir}
