@@ -6,6 +6,10 @@
  * Meant for a database of realistic size (bench/gen-data); the tests run it on 20,000 tickets. */
 #include "tresen.h"
 #include "ticketview.h"
+#include "article.h"
+#include "form.h"
+#include "newticket.h"
+#include "routing.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -84,6 +88,29 @@ int main(int argc, char **argv)
 	if (tr_db_int(&att, "SELECT MIN(id) FROM attachments", "") > 0 && att) {
 		int err;
 		tr_attach_find(att, &err);
+	}
+	/* a new request: the chooser, each form with its page data, suggestions,
+	 * the routing choice (in a transaction rolled back: it writes) */
+	tr_form *forms;
+	int nforms = tr_form_list(&forms);
+	if (nforms < 0)
+		rc = 1;
+	for (int i = 0; i < nforms; i++) {
+		tr_form *f;
+		if (tr_form_load(forms[i].id, &f) <= 0 || tr_newticket_page(&req, f) < 0)
+			rc = 1;
+	}
+	tr_article_hit *hits;
+	int nhits = tr_article_suggest(word, 1, 5, &hits);
+	printf("suggest %s: %d articles\n", word, nhits);
+	if (nhits < 0)
+		rc = 1;
+	if (nforms > 0 && tr_db_begin() == 0) {
+		int64_t agent;
+		if (tr_route_assign(forms[0].group_id, &agent) < 0)
+			rc = 1;
+		tr_db_rollback();
+		printf("route form %s: agent %lld\n", forms[0].slug, (long long)agent);
 	}
 	hdf_destroy(&req.hdf);
 	int scans = tr_db_full_scans();

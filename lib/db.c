@@ -352,7 +352,8 @@ int tr_db_full_scans(void)
 /* Small configuration tables may be read whole; nothing else may. */
 static int may_scan(const char *table)
 {
-	static const char *const small[] = { "ft_stopwords", "products", "staff_groups", "schema_migrations", NULL };
+	static const char *const small[] = { "ft_stopwords", "products", "staff_groups", "schema_migrations", "forms",
+					     "form_fields", "form_field_options", "form_field_conditions", NULL };
 	if (!table || table[0] == '<')
 		return 1;       /* derived tables and subqueries are judged by their sources */
 	for (int i = 0; small[i]; i++)
