@@ -46,6 +46,8 @@ CREATE TABLE form_fields (
   sort          INT NOT NULL DEFAULT 0,
   UNIQUE KEY uq_field_key (form_id, field_key),
   KEY ix_field_form (form_id, sort),
+  -- keys and values become parameter names, HDF paths and selectors: a plain alphabet only
+  CONSTRAINT ck_field_key CHECK (field_key REGEXP '^[a-z0-9_]{1,40}$'),
   CONSTRAINT fk_field_form FOREIGN KEY (form_id) REFERENCES forms (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -60,6 +62,7 @@ CREATE TABLE form_field_options (
   sort          INT NOT NULL DEFAULT 0,
   UNIQUE KEY uq_option_value (field_id, value),
   KEY ix_option_field (field_id, sort),
+  CONSTRAINT ck_option_value CHECK (value REGEXP '^[a-z0-9_-]{1,60}$'),
   CONSTRAINT fk_option_field FOREIGN KEY (field_id) REFERENCES form_fields (id) ON DELETE CASCADE,
   CONSTRAINT fk_option_product FOREIGN KEY (product_id) REFERENCES products (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -72,6 +75,7 @@ CREATE TABLE form_field_conditions (
   when_key      VARCHAR(40) CHARACTER SET ascii NOT NULL,
   when_value    VARCHAR(60) CHARACTER SET ascii NOT NULL,
   PRIMARY KEY (field_id, when_key, when_value),
+  CONSTRAINT ck_condition CHECK (when_key REGEXP '^[a-z0-9_]{1,40}$' AND when_value REGEXP '^[a-z0-9_-]{1,60}$'),
   CONSTRAINT fk_condition_field FOREIGN KEY (field_id) REFERENCES form_fields (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

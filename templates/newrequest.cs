@@ -7,7 +7,7 @@
 <?cs # one field of the form definition; conditional ones carry data-show-when for the script ?>
 <?cs def:form_field(f) ?>
 <?cs if:f.kind == "multiselect" ?>
-<fieldset class="field field-group<?cs if:Form.errors[f.name] ?> has-error<?cs /if ?>"<?cs if:f.show_when ?> data-show-when="<?cs var:f.show_when ?>"<?cs /if ?>>
+<fieldset class="field field-group<?cs if:Form.errors[f.name] ?> has-error<?cs /if ?>"<?cs if:Form.errors[f.name] ?> aria-describedby="err-<?cs var:f.name ?>"<?cs elif:f.help ?> aria-describedby="hint-<?cs var:f.name ?>"<?cs /if ?><?cs if:f.show_when ?> data-show-when="<?cs var:f.show_when ?>"<?cs /if ?>>
   <legend><?cs var:f.label ?><?cs call:req_mark(f.required) ?></legend>
   <?cs if:f.help ?><p class="field-hint" id="hint-<?cs var:f.name ?>"><?cs var:f.help ?></p><?cs /if ?>
   <?cs if:f.show_when_text ?><p class="field-hint field-when"><?cs var:f.show_when_text ?></p><?cs /if ?>
@@ -106,7 +106,7 @@
     <?cs call:suggestion_list() ?>
   </div>
 
-  <fieldset class="field type-choice<?cs if:Form.errors.type ?> has-error<?cs /if ?>">
+  <fieldset class="field type-choice<?cs if:Form.errors.type ?> has-error<?cs /if ?>"<?cs if:Form.errors.type ?> aria-describedby="err-type"<?cs /if ?>>
     <legend><?cs var:L.newreq.type ?><?cs call:req_mark("1") ?></legend>
     <div class="choice-row">
     <?cs each:t = NewForm.types ?>

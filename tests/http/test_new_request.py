@@ -554,3 +554,17 @@ def test_incomplete_ticket_tells_the_group_and_the_requester_in_her_language(db)
         assert got == members and len(members) >= 2
     finally:
         ben.get("/?lang=de")
+
+
+def test_form_keys_and_values_are_a_plain_alphabet(db):
+    """They become parameter names, HDF paths and CSS selectors: the schema refuses anything else."""
+    fid = form_id(db, "erp")
+    for key in ('a"b', "x.y", "Gro\u00df", ""):
+        with pytest.raises(Exception):
+            q(db, "INSERT INTO form_fields (form_id, field_key, kind, label_de, label_en) "
+                  "VALUES (%s, %s, 'text', 'x', 'x')", fid, key)
+    field = q(db, "SELECT id FROM form_fields WHERE form_id = %s AND field_key = 'module'", fid)[0][0]
+    with pytest.raises(Exception):
+        q(db, "INSERT INTO form_field_options (field_id, value, label_de, label_en) VALUES (%s, 'a.b', 'x', 'x')",
+          field)
+    assert len(q(db, "SELECT id FROM form_fields WHERE form_id = %s AND field_key IN ('a\"b', 'x.y')", fid)) == 0
