@@ -6,11 +6,12 @@ import hashlib
 import hmac
 import os
 import re
+import time
 import uuid
 
 import pytest
 
-from conftest import Browser, csrf_of, html_of, login_as, q, text_of, wait_mail
+from conftest import STACK, Browser, csrf_of, html_of, login_as, q, run_tool, text_of, wait_mail
 from newreq import (MINIMAL, ROUTING, created_id, form_id, open_form, post_form, ticket, tickets_with_subject,
                     token_of, values_of)
 
@@ -568,3 +569,26 @@ def test_form_keys_and_values_are_a_plain_alphabet(db):
         q(db, "INSERT INTO form_field_options (field_id, value, label_de, label_en) VALUES (%s, 'a.b', 'x', 'x')",
           field)
     assert len(q(db, "SELECT id FROM form_fields WHERE form_id = %s AND field_key IN ('a\"b', 'x.y')", fid)) == 0
+
+
+def test_cleanup_forgets_old_form_tokens_and_files_never_sent(db):
+    fid = form_id(db, "erp")
+    anna = login_as("anna@wohnbau.example")
+    data = os.urandom(4096)
+    sha = hashlib.sha256(data).hexdigest()
+    r = post_form(anna, fid, {"subject": subject(), "type": "incident"},
+                  files=[("attachments", ("vergessen.bin", data, "application/octet-stream"))])
+    assert r.status_code == 422
+    path = os.path.join(STACK["files_dir"], sha[:2], sha)
+    assert os.path.exists(path)
+    tid = created_id(post_form(anna, fid, {"subject": subject(), **MINIMAL["erp"]}))
+    # a day later: the form was never sent; a week later: the other form's token is spent
+    q(db, "UPDATE pending_uploads SET created_at = NOW() - INTERVAL 25 HOUR WHERE sha256 = %s", sha)
+    os.utime(path, (time.time() - 7200, time.time() - 7200))
+    q(db, "UPDATE form_submissions SET created_at = NOW() - INTERVAL 8 DAY WHERE ticket_id = %s", tid)
+    r = run_tool("cleanup")
+    assert r.returncode == 0, r.stderr
+    assert not q(db, "SELECT 1 FROM pending_uploads WHERE sha256 = %s", sha)
+    assert not os.path.exists(path)
+    assert not q(db, "SELECT 1 FROM form_submissions WHERE ticket_id = %s", tid)
+    assert ticket(db, tid)["status"] == "new"
