@@ -1,6 +1,7 @@
 /* access.c - what a user may see and do with tickets (R-ORG 1-3). */
 #include "access.h"
 #include "db.h"
+#include "pool.h"
 
 enum tr_right tr_access_right(const tr_user *u, const tr_ticket *t, int is_cc)
 {
@@ -40,4 +41,31 @@ int tr_access_scope_ok(const tr_user *u, enum tr_scope s)
 	if (s == TR_SCOPE_ORG)
 		return u->org_id && u->level >= TR_LEVEL_ORG_READ;
 	return 1;
+}
+
+tr_scope_sql tr_access_scope_sql(const tr_user *u, enum tr_scope s)
+{
+	tr_scope_sql q = { "", 0, "1", 0 };
+	switch (s) {
+	case TR_SCOPE_MINE:
+		q.where = "t.requester_id = ?";
+		q.where_arg = u->id;
+		break;
+	case TR_SCOPE_CC:
+		q.join = "JOIN ticket_ccs c ON c.ticket_id = t.id AND c.user_id = ? ";
+		q.join_arg = u->id;
+		break;
+	case TR_SCOPE_ORG:
+		q.where = "t.org_id = ?";
+		q.where_arg = u->org_id;
+		break;
+	}
+	return q;
+}
+
+const char *tr_access_search_prefix(const tr_user *u, enum tr_scope s)
+{
+	if (s == TR_SCOPE_ORG)
+		return tr_fmt("o%lld_", (long long)u->org_id);
+	return tr_fmt("%c%lld_", s == TR_SCOPE_CC ? 'c' : 'r', (long long)u->id);
 }

@@ -25,4 +25,18 @@ tr_ticket *tr_access_ticket(const tr_user *u, int64_t id, enum tr_right *right);
 /* 1 when u may open the list of that scope (the organization's needs org_read). */
 int tr_access_scope_ok(const tr_user *u, enum tr_scope s);
 
+/* How a list of that scope is restricted in SQL over tickets t: a join (or
+ * "") and a condition, each with at most one id parameter (0: none). The
+ * caller checked tr_access_scope_ok. */
+typedef struct tr_scope_sql {
+	const char *join;
+	int64_t join_arg;
+	const char *where;
+	int64_t where_arg;
+} tr_scope_sql;
+tr_scope_sql tr_access_scope_sql(const tr_user *u, enum tr_scope s);
+
+/* The word prefix of the scope's search documents (see search.h): "o3_", "r6_", "c6_". */
+const char *tr_access_search_prefix(const tr_user *u, enum tr_scope s);
+
 #endif

@@ -67,10 +67,8 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	if (!tr_access_scope_ok(u, lq->scope))
 		return 403;
 	/* each list searches its own words: o<org>_, c<user>_ or r<user>_ (see search.h) */
-	const char *prefix = lq->scope == TR_SCOPE_ORG ? tr_fmt("o%lld_", (long long)u->org_id) :
-			     lq->scope == TR_SCOPE_CC ? tr_fmt("c%lld_", (long long)u->id) :
-			     tr_fmt("r%lld_", (long long)u->id);
-	const char *terms = tr_search_terms(lq->q, prefix, tr_search_stopwords());
+	const char *terms = tr_search_terms(lq->q, tr_access_search_prefix(u, lq->scope), tr_search_stopwords());
+	tr_scope_sql scope = tr_access_scope_sql(u, lq->scope);
 	out->searched = terms != NULL;
 	tr_buf sql;
 	tr_buf_init(&sql);
@@ -110,26 +108,18 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	} else {
 		tr_buf_adds(&sql, "tickets t ");
 	}
-	if (lq->scope == TR_SCOPE_CC) {
-		tr_buf_adds(&sql, "JOIN ticket_ccs c ON c.ticket_id = t.id AND c.user_id = ? ");
-		p_num(&p, u->id);
-	}
+	tr_buf_adds(&sql, scope.join);
+	if (scope.join_arg)
+		p_num(&p, scope.join_arg);
 	if (want_requester)
 		tr_buf_adds(&sql, "JOIN users r ON r.id = t.requester_id ");
 	if (want_assignee)
 		tr_buf_adds(&sql, "LEFT JOIN users a ON a.id = t.assignee_id ");
 	if (want_product)
 		tr_buf_adds(&sql, "LEFT JOIN products pr ON pr.id = t.product_id ");
-	tr_buf_adds(&sql, "WHERE ");
-	if (lq->scope == TR_SCOPE_MINE) {
-		tr_buf_adds(&sql, "t.requester_id = ?");
-		p_num(&p, u->id);
-	} else if (lq->scope == TR_SCOPE_ORG) {
-		tr_buf_adds(&sql, "t.org_id = ?");
-		p_num(&p, u->org_id);
-	} else {
-		tr_buf_adds(&sql, "1");
-	}
+	tr_buf_printf(&sql, "WHERE %s", scope.where);
+	if (scope.where_arg)
+		p_num(&p, scope.where_arg);
 	if (terms && !ranked_only) {
 		tr_buf_adds(&sql, " AND MATCH(s.doc) AGAINST (? IN BOOLEAN MODE)");
 		p_str(&p, terms);

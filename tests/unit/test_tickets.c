@@ -116,6 +116,20 @@ static void access_rule(void **state)
 	assert_false(tr_access_scope_ok(&own, TR_SCOPE_ORG));
 	assert_true(tr_access_scope_ok(&reader, TR_SCOPE_ORG));
 	assert_false(tr_access_scope_ok(&no_org, TR_SCOPE_ORG));
+	/* the SQL and the search words of each list */
+	tr_scope_sql mine = tr_access_scope_sql(&reader, TR_SCOPE_MINE);
+	assert_string_equal(mine.where, "t.requester_id = ?");
+	assert_int_equal(mine.where_arg, 12);
+	tr_scope_sql org = tr_access_scope_sql(&reader, TR_SCOPE_ORG);
+	assert_string_equal(org.where, "t.org_id = ?");
+	assert_int_equal(org.where_arg, 100);
+	tr_scope_sql cc = tr_access_scope_sql(&reader, TR_SCOPE_CC);
+	assert_int_equal(cc.join_arg, 12);
+	assert_int_equal(cc.where_arg, 0);
+	assert_string_equal(tr_access_search_prefix(&reader, TR_SCOPE_ORG), "o100_");
+	assert_string_equal(tr_access_search_prefix(&reader, TR_SCOPE_MINE), "r12_");
+	assert_string_equal(tr_access_search_prefix(&reader, TR_SCOPE_CC), "c12_");
+	tr_pool_reset();
 }
 
 static void search_terms(void **state)
