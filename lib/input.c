@@ -368,9 +368,12 @@ static int collect(HDF *hdf, const char *name, const char ***out)
 		*out = vals;
 		return 1;
 	}
+	/* Repeats are the children 0, 1, 2 ... the kit makes; any other child
+	 * (?subject.x=1) is a crafted name, not a value of this field. */
 	int n = 0;
-	for (HDF *c = child; c; c = hdf_obj_next(c))
-		n++;
+	for (HDF *c = child; c; c = hdf_obj_next(c), n++)
+		if (strcmp(hdf_obj_name(c), tr_fmt("%d", n)) || hdf_obj_child(c))
+			return -1;
 	const char **vals = tr_alloc(sizeof(char *) * (size_t)n);
 	int k = 0;
 	for (HDF *c = child; c; c = hdf_obj_next(c))
@@ -555,7 +558,7 @@ static int validate_field(tr_req *req, const tr_field *f, tr_value *val, int get
 	}
 	const char **raw = NULL;
 	int nraw = collect(req->hdf, f->name, &raw);
-	if (nraw > 1 && !(f->flags & TR_MULTI))
+	if (nraw < 0 || (nraw > 1 && !(f->flags & TR_MULTI)))
 		return 400;
 	val->v = tr_alloc(sizeof(char *) * (size_t)(nraw ? nraw : 1));
 	for (int k = 0; k < nraw; k++) {

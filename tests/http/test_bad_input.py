@@ -188,3 +188,12 @@ def test_sql_payloads_are_just_wrong_logins(browser, db):
 def test_unknown_language_is_ignored(browser):
     r = browser.get("/?lang=xx")
     assert r.status_code == 200 and 'lang="de"' in r.text
+
+
+def test_crafted_child_names_are_refused(browser):
+    # ?next.x= would make a child node of the field in ClearSilver's data; it is no value of "next"
+    assert browser.get("/login?next=/a&next.x=/evil").status_code == 400
+    token = browser.csrf("/login")
+    r = browser.post("/login", {"csrf": token, "email": "anna@wohnbau.example", "email.x": "b@c.de", "password": "x"})
+    assert r.status_code == 400
+    still_serving()
