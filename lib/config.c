@@ -3,6 +3,7 @@
 #include "log.h"
 #include "neoerr.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,7 +24,7 @@ int tr_config_load(const char *path)
 			tr_error("TRESEN_CONFIG is not set: no configuration file");
 			return -1;
 		}
-		strcpy(slash + 1, "tresen.hdf");   /* fits: 16 bytes were kept free */
+		snprintf(slash + 1, sizeof(beside) - (size_t)(slash + 1 - beside), "tresen.hdf");
 		path = beside;
 	}
 	if (config)
