@@ -3,10 +3,12 @@
 CC ?= gcc
 PREFIX ?= /opt/tresen
 
-WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings \
        -Wformat=2 -Wno-format-nonliteral -Wpointer-arith -Wcast-qual -Wvla -fno-common
 INC = -Ilib -isystem /usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null | sed 's/-I/-isystem /g')
 LIBS = -lneo_cgi -lneo_cs -lneo_utl -lz $(shell mariadb_config --libs 2>/dev/null) -lfcgi -lsodium -lcurl -lgd -lm
+# full RELRO: the GOT is read-only once the program has started
+HARDEN_LD = -Wl,-z,relro,-z,now
 
 # Two flavours of the same sources: rel for `make run`, asan for the tests.
 FLAVOUR ?= rel
@@ -16,17 +18,26 @@ else
 OPT = -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 endif
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(INC) $(CFLAGS)
-LDFLAGS_ALL = $(OPT) $(LDFLAGS)
+LDFLAGS_ALL = $(OPT) $(HARDEN_LD) $(LDFLAGS)
 
+# Object files live apart from the programs: the folder served as /cgi-bin/
+# holds page programs only.
 B = build/$(FLAVOUR)
-LIB_SRC = $(wildcard lib/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
-PAGE_SRC = $(wildcard cgi-bin/*.c)
+O = $(B)/obj
+LIB_SRC = $(shell find lib -name '*.c')
+LIB_HDR = $(shell find lib -name '*.h')
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
+PAGE_SRC = $(shell find cgi-bin -name '*.c')
 PAGES = $(PAGE_SRC:cgi-bin/%.c=$(B)/cgi-bin/%.fcgi)
-CRON_SRC = $(wildcard cron/*.c)
-CRONS = $(CRON_SRC:cron/%.c=$(B)/bin/tresen-%)
+JOB_SRC = $(wildcard cron/*.c)
+TOOL_SRC = $(wildcard tools/*.c)
+PROGS = $(JOB_SRC:cron/%.c=$(B)/bin/tresen-%) $(TOOL_SRC:tools/%.c=$(B)/bin/tresen-%)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+# Settings appended to the local stack's configuration (scripts/stack.py),
+# e.g. TRESEN_EXTRA_CONFIG='Accounts.mail_limit = 100': passed on to run and test.
+export TRESEN_EXTRA_CONFIG
 
 .PHONY: all build flavour run test unit reset clean help install check-templates bench
 
@@ -34,19 +45,20 @@ all: build
 
 help:
 	@echo "make run     - install what is missing, build, start the local stack with demo data"
-	@echo "make test    - install what is missing, build, run unit, HTTP and browser tests"
+	@echo "make test    - install what is missing, build, run unit, page, HTTP and browser tests"
 	@echo "make build   - build both flavours (release and sanitizer)"
 	@echo "make reset   - stop nothing, wipe var/ (the local stack's data)"
 	@echo "make install - install into PREFIX (default /opt/tresen)"
 	@echo "make bench   - run the benchmarks against the local stack (see bench/README.md)"
+	@echo "Settings for the local stack: TRESEN_EXTRA_CONFIG='Name = value' make run (see README)"
 
 build:
 	@$(MAKE) --no-print-directory flavour FLAVOUR=rel
 	@$(MAKE) --no-print-directory flavour FLAVOUR=asan
 
-flavour: $(PAGES) $(CRONS) $(UNITS)
+flavour: $(PAGES) $(PROGS) $(UNITS)
 
-$(B)/%.o: %.c $(wildcard lib/*.h)
+$(O)/%.o: %.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  CC    $<"
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
@@ -55,17 +67,22 @@ $(B)/libtresen.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-$(B)/cgi-bin/%.fcgi: $(B)/cgi-bin/%.o $(B)/libtresen.a
+$(B)/cgi-bin/%.fcgi: $(O)/cgi-bin/%.o $(B)/libtresen.a
 	@mkdir -p $(dir $@)
 	@echo "  LD    $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $< $(B)/libtresen.a $(LIBS)
 
-$(B)/bin/tresen-%: $(B)/cron/%.o $(B)/libtresen.a
+$(B)/bin/tresen-%: $(O)/cron/%.o $(B)/libtresen.a
 	@mkdir -p $(dir $@)
 	@echo "  LD    $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $< $(B)/libtresen.a $(LIBS)
 
-$(B)/tests/%: $(B)/tests/unit/%.o $(B)/libtresen.a
+$(B)/bin/tresen-%: $(O)/tools/%.o $(B)/libtresen.a
+	@mkdir -p $(dir $@)
+	@echo "  LD    $@"
+	@$(CC) $(LDFLAGS_ALL) -o $@ $< $(B)/libtresen.a $(LIBS)
+
+$(B)/tests/%: $(O)/tests/unit/%.o $(B)/libtresen.a
 	@mkdir -p $(dir $@)
 	@echo "  LD    $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $< $(B)/libtresen.a $(LIBS) -lcmocka

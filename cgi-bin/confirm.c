@@ -1,5 +1,7 @@
 /* confirm.c - /confirm?token=... : the link in the confirmation mail completes the registration (R-ACC 4). */
 #include "tresen.h"
+#include "accounts/account.h"
+#include "accounts/sessions.h"
 
 static const tr_field fields[] = {
 	{ "token", TR_F_TOKEN, 0, 43, 0, NULL },
@@ -7,10 +9,9 @@ static const tr_field fields[] = {
 };
 
 /* The page for a confirmation link that does not work: what happened, what to do. */
-static int bad_link(tr_req *req, int status)
+static int bad_link(tr_req *req, int status, int done)
 {
 	req->status = status;
-	int done = hdf_get_int_value(req->hdf, "Link.confirmed", 0);
 	const char *what = status == 400 ? "incomplete" : status == 404 ? "unknown" : done ? "done" : "spent";
 	const char *title = tr_L(req, tr_fmt("link.confirm_%s_title", what));
 	tr_set(req, "Page.title", title);
@@ -29,11 +30,16 @@ static int show(tr_req *req)
 {
 	const char *token = tr_arg(req, "token");
 	if (!token)
-		return bad_link(req, 400);
-	int rc = tr_account_confirm(req, token);
-	if (rc == 404 || rc == 410)
-		return bad_link(req, rc);
+		return bad_link(req, 400, 0);
+	int64_t user_id;
+	int done;
+	int rc = tr_account_confirm(token, &user_id, &done);
+	if (rc == TR_E_NOT_FOUND || rc == TR_E_GONE)
+		return bad_link(req, tr_http_status(rc), done);
 	if (rc)
+		return rc;
+	/* signed in alone: any session someone else had is gone */
+	if ((rc = tr_session_start(req, user_id)) < 0 || (rc = tr_session_end_user(user_id, req->session_id)) < 0)
 		return rc;
 	return tr_redirect(req, "/?notice=confirmed");
 }

@@ -1,5 +1,6 @@
 /* login.c - /login : the sign-in form and its check (R-ACC 5, 6). */
 #include "tresen.h"
+#include "accounts/auth.h"
 
 static const tr_field fields[] = {
 	{ "email", TR_F_EMAIL, TR_REQUIRED, 254, 0, NULL },
@@ -23,21 +24,22 @@ static int submit(tr_req *req)
 		return show(req);
 	}
 	int wait = 0;
-	switch (tr_login(req, tr_arg(req, "email"), tr_arg(req, "password"), &wait)) {
-	case TR_LOGIN_OK:
-		return tr_redirect(req, tr_safe_next(tr_arg(req, "next")));
-	case TR_LOGIN_THROTTLED:
+	int64_t user_id;
+	int rc = tr_auth_password(tr_arg(req, "email"), tr_arg(req, "password"), req->remote_addr, &user_id, &wait);
+	if (rc == TR_E_THROTTLED) {
 		req->status = 429;
 		tr_set_int(req, "Login.wait_minutes", (wait + 59) / 60);
 		tr_form_error(req, NULL, "login.throttled");
 		return show(req);
-	case TR_LOGIN_FAILED:
+	}
+	if (rc == TR_E_INVALID) {
 		req->status = 422;
 		tr_form_error(req, NULL, "login.failed");
 		return show(req);
-	default:
-		return 503;
 	}
+	if (rc < 0 || (rc = tr_session_start(req, user_id)) < 0)
+		return rc;
+	return tr_redirect(req, tr_safe_next(tr_arg(req, "next")));
 }
 
 static const tr_page page = {

@@ -1,10 +1,11 @@
 /* register.c - /register : self-registration with name, e-mail and password (R-ACC 1-3, 6). */
 #include "tresen.h"
+#include "accounts/account.h"
 
 #include <string.h>
 
 static const tr_field fields[] = {
-	{ "name", TR_F_TEXT, TR_REQUIRED, 200, 0, NULL },
+	{ "name", TR_F_NAME, TR_REQUIRED, 200, 0, NULL },
 	{ "email", TR_F_EMAIL, TR_REQUIRED, 254, 0, NULL },
 	{ "password", TR_F_PASSWORD, TR_REQUIRED, 1024, 0, NULL },
 	/* the honeypot: hidden from people, filled in by form robots */
@@ -38,12 +39,13 @@ static int submit(tr_req *req)
 		.email = tr_arg(req, "email"),
 		.password = tr_arg(req, "password"),
 		.honeypot = tr_arg(req, "website"),
+		.remote_addr = req->remote_addr,
+		.lang = req->lang,
 	};
-	int rc = tr_account_register(req, &r);
-	if (rc == 422 || rc == 429) {
-		req->status = rc;
+	tr_problems p = { .n = 0 };
+	int rc = tr_account_register(&r, &p);
+	if (tr_form_again(req, rc, &p))
 		return show(req);
-	}
 	if (rc)
 		return rc;
 	/* The same answer for a new address, a known one and a robot (R-ACC 6). */

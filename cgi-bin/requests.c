@@ -1,5 +1,6 @@
 /* requests.c - /requests ("Anfragen"): tabs, keyword search, filters, sorting, pages, columns (R-LIST). */
 #include "tresen.h"
+#include "tickets/ticketlist.h"
 
 #include <string.h>
 
@@ -119,9 +120,6 @@ static void put_navigation(tr_req *req, const tr_list_query *lq, const tr_list *
 
 static int show(tr_req *req)
 {
-	int rc = tr_require_confirmed(req);          /* R-ACC 4: no tickets before confirmation */
-	if (rc)
-		return rc;
 	tr_set(req, "Page.title", tr_L(req, "requests.title"));
 	tr_set(req, "Page.section", "requests");
 	const char *sort = tr_arg(req, "sort");
@@ -142,9 +140,9 @@ static int show(tr_req *req)
 	int shown = put_columns(req);
 	lq.columns = shown & TR_COL_ALL;
 	tr_list list;
-	rc = tr_ticket_list(req->user, &lq, &list);
+	int rc = tr_ticket_list(req->user, &lq, &list);
 	if (rc)
-		return rc > 0 ? rc : 503;
+		return rc;
 	put_rows(req, &list, shown);
 	put_navigation(req, &lq, &list, list.counts);
 	return tr_render(req, "requests.cs");
@@ -153,9 +151,6 @@ static int show(tr_req *req)
 /* The column menu's form (works without JavaScript): save the choice, back to the list. */
 static int save_columns(tr_req *req)
 {
-	int rc = tr_require_confirmed(req);
-	if (rc)
-		return rc;
 	const char **cols;
 	int n = tr_arg_list(req, "cols", &cols);
 	tr_buf b;
@@ -164,16 +159,16 @@ static int save_columns(tr_req *req)
 	for (int i = 0; i < n; i++)
 		if (strcmp(cols[i], "subject"))
 			tr_buf_printf(&b, ",%s", cols[i]);
-	rc = tr_user_setting_set(req->user->id, "request_columns", b.data);
+	int rc = tr_user_setting_set(req->user->id, "request_columns", b.data);
 	tr_buf_free(&b);
 	if (rc < 0)
-		return 503;
+		return rc;
 	return tr_redirect(req, tr_self_url(req, "/requests", "cols", NULL, NULL));
 }
 
 static const tr_page page = {
 	.name = "requests",
-	.access = TR_SIGNED_IN,
+	.access = TR_CONFIRMED,
 	.fields = fields,
 	.get = show,
 	.post = save_columns,

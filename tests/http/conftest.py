@@ -13,9 +13,14 @@ import subprocess
 import time
 import uuid
 
+import sys
+
 import pymysql
 import pytest
 import requests
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+import pages_seen  # noqa: E402
 
 STACK = json.load(open(os.environ["TRESEN_STACK"]))
 BASE = STACK["url"]
@@ -26,6 +31,14 @@ def csrf_of(html):
     m = re.search(r'name="csrf" value="([^"]+)"', html)
     assert m, "page has no CSRF field"
     return m.group(1)
+
+
+def keep_html(method, path, r):
+    """Every HTML page a test sees goes to the HTML5 check at the end of the run."""
+    if "text/html" in r.headers.get("Content-Type", ""):
+        route = re.sub(r"/\d+", "/N", path.replace(BASE, "").split("?")[0])
+        pages_seen.keep(f"http-{method}-{route}-{r.status_code}", r.content)
+    return r
 
 
 class Browser(requests.Session):
@@ -40,11 +53,11 @@ class Browser(requests.Session):
 
     def get(self, path, **kw):
         kw.setdefault("allow_redirects", False)
-        return super().get(self.url(path), **kw)
+        return keep_html("GET", path, super().get(self.url(path), **kw))
 
     def post(self, path, data=None, **kw):
         kw.setdefault("allow_redirects", False)
-        return super().post(self.url(path), data=data, **kw)
+        return keep_html("POST", path, super().post(self.url(path), data=data, **kw))
 
     def csrf(self, path="/login"):
         return csrf_of(self.get(path).text)

@@ -153,16 +153,16 @@ def test_twenty_megabytes_stream_in_constant_memory(db):
     anna = login_as("anna@wohnbau.example")
     anna.get(f"/requests/{tid}")
     data = os.urandom(20 * 1024 * 1024)
-    before = worker_peaks("ticket.fcgi")
+    before = worker_peaks("requests/ticket.fcgi")
     assert post_files(anna, tid, [("attachments", ("export.zip", data, "application/zip"))]).status_code == 303
-    after = worker_peaks("ticket.fcgi")
+    after = worker_peaks("requests/ticket.fcgi")
     grown = max(after.get(pid, 0) - before.get(pid, after[pid]) for pid in after)
     assert grown < 8 * 1024, f"an upload worker's peak memory grew by {grown} kB"
     aid = attachments_of(db, tid)[0][0]
     anna.get(f"/attachments/{aid}/export.zip", stream=True).close()      # warm a download worker
-    before = worker_peaks("attachment.fcgi")
+    before = worker_peaks("attachments.fcgi")
     d = anna.get(f"/attachments/{aid}/export.zip")
-    after = worker_peaks("attachment.fcgi")
+    after = worker_peaks("attachments.fcgi")
     assert d.status_code == 200 and hashlib.sha256(d.content).digest() == hashlib.sha256(data).digest()
     grown = max(after.get(pid, 0) - before.get(pid, after[pid]) for pid in after)
     assert grown < 8 * 1024, f"a download worker's peak memory grew by {grown} kB"

@@ -132,8 +132,8 @@ def test_xss_in_subject_and_comment_is_escaped(db):
 
 def test_bad_ticket_ids(browser):
     anna = login_as("anna@wohnbau.example")
-    for path in ("/requests/0", "/requests/99999999999999999999", "/cgi-bin/ticket.fcgi/abc",
-                 "/cgi-bin/ticket.fcgi/1x", "/cgi-bin/ticket.fcgi"):
+    for path in ("/requests/0", "/requests/99999999999999999999", "/cgi-bin/requests/ticket.fcgi/abc",
+                 "/cgi-bin/requests/ticket.fcgi/1x", "/cgi-bin/requests/ticket.fcgi"):
         assert anna.get(path).status_code == 404, path
 
 

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "tresen.h"
+#include "accounts/account.h"
+#include "accounts/password.h"
 
 static void password_rules(void **state)
 {

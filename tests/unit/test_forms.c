@@ -9,12 +9,13 @@
 #include <string.h>
 
 #include "tresen.h"
-#include "article.h"
-#include "form.h"
-#include "json.h"
-#include "mail.h"
-#include "newticket.h"
-#include "routing.h"
+#include "hc/article.h"
+#include "forms/form.h"
+#include "core/json.h"
+#include "mail/mail.h"
+#include "forms/newticket.h"
+#include "tickets/routing.h"
+#include "views/formview.h"
 
 static void priority_per_type(void **state)
 {
@@ -211,7 +212,7 @@ static void types_product_snapshot(void **state)
 static void input_declarations(void **state)
 {
 	(void)state;
-	tr_field *d = tr_form_input_fields(&erp);
+	tr_field *d = tr_view_form_fields(&erp);
 	assert_string_equal(d[F_PRODUCT].name, "field_product");
 	assert_int_equal(d[F_PRODUCT].type, TR_F_ENUM);
 	assert_string_equal(d[F_PRODUCT].values[0], "yuneo");

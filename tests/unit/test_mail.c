@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "tresen.h"
-#include "mail.h"
-#include "smtp.h"
+#include "mail/mail.h"
+#include "mail/smtp.h"
 
 /* Every line break in a header value must be a fold (CRLF + space). */
 static void assert_only_folds(const char *s)

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "tresen.h"
-#include "multipart.h"
+#include "web/multipart.h"
 
 typedef struct reader {
 	const char *data;

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "tresen.h"
+#include "accounts/password.h"
+#include "accounts/throttle.h"
+#include "core/token.h"
 
 static void email_rules(void **state)
 {

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "tresen.h"
-#include "search.h"
+#include "tickets/access.h"
+#include "search/search.h"
+#include "tickets/ticket.h"
 
 static tr_transition tx(enum tr_status from, enum tr_event ev, int replied)
 {

@@ -1,0 +1,22 @@
+/* sessions.c - the sessions table as accounts see it: how long a session lives, ending a user's sessions, the purge. */
+#include "accounts/sessions.h"
+#include "core/config.h"
+#include "db/db.h"
+
+long tr_session_idle_minutes(void)
+{
+	return tr_cfg_int("Security.session_idle_minutes", 480);
+}
+
+int tr_session_end_user(int64_t user_id, int64_t keep_id)
+{
+	int64_t rc = tr_db_run("DELETE FROM sessions WHERE user_id = ? AND id <> ?", "ll", user_id,
+			       keep_id);
+	return rc < 0 ? (int)rc : 0;
+}
+
+int64_t tr_session_purge(void)
+{
+	return tr_db_run("DELETE FROM sessions WHERE expires_at < NOW() OR last_seen_at < NOW() - INTERVAL ? MINUTE",
+			 "l", (int64_t)tr_session_idle_minutes());
+}

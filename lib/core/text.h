@@ -1,0 +1,18 @@
+/* text.h - small text rules on the request pool: cutting, substituting, percent-encoding, file sizes. */
+#ifndef TR_TEXT_H
+#define TR_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A copy of UTF-8 text s cut to at most max characters (at a character boundary). */
+char *tr_strcut(const char *s, size_t max);
+/* s percent-encoded (see tr_buf_add_pct), e.g. a path segment: tr_pct(name, ""). */
+const char *tr_pct(const char *s, const char *keep);
+/* text with its first "%s" replaced by value: language strings carry a
+ * number or a name that way, and are never format strings. */
+const char *tr_subst(const char *text, const char *value);
+/* A file size as people read it: "812 B", "14 KB", "3.4 MB", "50 MB". */
+const char *tr_human_size(int64_t bytes);
+
+#endif

@@ -1,0 +1,112 @@
+/* timefmt.c - times: stored as UTC, shown in the site's time zone. */
+#define _XOPEN_SOURCE 700
+#include "core/timefmt.h"
+#include "core/config.h"
+#include "core/pool.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void tr_time_init(void)
+{
+	setenv("TZ", tr_cfg("Site.timezone", "Europe/Berlin"), 1);
+	tzset();
+}
+
+const char *tr_time_show(const char *utc, const char *lang)
+{
+	tr_time t;
+	return tr_time_parse(utc, &t) == 0 ? tr_time_text(&t, lang) : "";
+}
+
+const char *tr_date_show(const char *utc, const char *lang)
+{
+	tr_time t;
+	return tr_time_parse(utc, &t) == 0 ? tr_time_date(&t, lang) : "";
+}
+
+const char *tr_time_iso(const char *utc)
+{
+	tr_time t;
+	return tr_time_parse(utc, &t) == 0 ? tr_time_iso8601(&t) : "";
+}
+
+const char *tr_day_start_utc(const char *date, int add_days)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof(tm));
+	if (!date || !strptime(date, "%Y-%m-%d", &tm))
+		return NULL;
+	tm.tm_mday += add_days;
+	tm.tm_isdst = -1;          /* let mktime decide summer time for that day */
+	time_t t = mktime(&tm);
+	struct tm u;
+	gmtime_r(&t, &u);
+	char buf[24];
+	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &u);
+	return tr_strdup(buf);
+}
+
+static int digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int tr_time_parse(const char *utc, tr_time *t)
+{
+	struct tm u;
+	memset(&u, 0, sizeof(u));
+	int y, mo, d, h, mi, s;
+	if (!utc || strlen(utc) < 19 || utc[4] != '-' || utc[7] != '-' || utc[10] != ' ' || utc[13] != ':' ||
+	    utc[16] != ':' || digits(utc, 4, &y) || digits(utc + 5, 2, &mo) || digits(utc + 8, 2, &d) ||
+	    digits(utc + 11, 2, &h) || digits(utc + 14, 2, &mi) || digits(utc + 17, 2, &s))
+		return -1;
+	u.tm_year = y - 1900;
+	u.tm_mon = mo - 1;
+	u.tm_mday = d;
+	u.tm_hour = h;
+	u.tm_min = mi;
+	u.tm_sec = s;
+	time_t when = timegm(&u);
+	localtime_r(&when, &t->local);
+	t->gmtoff = t->local.tm_gmtoff;
+	return 0;
+}
+
+static const char *const month_en[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+					"Nov", "Dec" };
+
+const char *tr_time_text(const tr_time *t, const char *lang)
+{
+	const struct tm *l = &t->local;
+	if (lang && !strcmp(lang, "en"))
+		return tr_fmt("%d %s %d, %02d:%02d", l->tm_mday, month_en[l->tm_mon], l->tm_year + 1900, l->tm_hour,
+			      l->tm_min);
+	return tr_fmt("%02d.%02d.%d, %02d:%02d", l->tm_mday, l->tm_mon + 1, l->tm_year + 1900, l->tm_hour, l->tm_min);
+}
+
+const char *tr_time_date(const tr_time *t, const char *lang)
+{
+	const struct tm *l = &t->local;
+	if (lang && !strcmp(lang, "en"))
+		return tr_fmt("%d %s %d", l->tm_mday, month_en[l->tm_mon], l->tm_year + 1900);
+	return tr_fmt("%02d.%02d.%d", l->tm_mday, l->tm_mon + 1, l->tm_year + 1900);
+}
+
+const char *tr_time_iso8601(const tr_time *t)
+{
+	const struct tm *l = &t->local;
+	long off = t->gmtoff / 60;
+	return tr_fmt("%d-%02d-%02dT%02d:%02d:%02d%c%02ld%02ld", l->tm_year + 1900, l->tm_mon + 1, l->tm_mday,
+		      l->tm_hour, l->tm_min, l->tm_sec, off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60,
+		      (off < 0 ? -off : off) % 60);
+}

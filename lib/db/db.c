@@ -1,0 +1,723 @@
+/* db.c - the worker's MariaDB connection: prepared statements, transactions, reconnect. */
+#include "db/db.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/pool.h"
+#include "core/util.h"
+
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <errmsg.h>
+#include <stdarg.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_PARAMS 48
+#define CACHE_MAX 384
+
+typedef struct cached {
+	char *sql;
+	unsigned hash;
+	MYSQL_STMT *st;
+	int busy;
+} cached;
+
+struct tr_q {
+	struct tr_q *next_active;
+	const char *sql;
+	cached *c;               /* cache slot, or NULL for a private statement */
+	MYSQL_STMT *st;
+	unsigned gen;            /* connection generation the statement belongs to */
+	int np, overflow;
+	MYSQL_BIND params[MAX_PARAMS];
+	unsigned long plen[MAX_PARAMS];
+	long long pint[MAX_PARAMS];
+	int ncols;
+	MYSQL_RES *meta;
+	MYSQL_BIND *res;
+	unsigned long *rlen;
+	my_bool *rnull, *rerr;
+	char **rbuf;
+	uint64_t affected;
+	int64_t insert_id;
+	int stored;
+	int listed;              /* on the active list */
+};
+
+static MYSQL *conn;
+static int explain_on;           /* EXPLAIN every SELECT first and report full scans */
+static int full_scans;
+static unsigned generation = 1;
+static int in_tx;
+static cached cache[CACHE_MAX];
+static int ncache;
+static tr_q *active;             /* queries not yet ended, closed at request end */
+
+static int is_conn_error(unsigned e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == ER_UNKNOWN_STMT_HANDLER ||
+	       e == CR_SERVER_LOST_EXTENDED || e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	       e == ER_CONNECTION_KILLED || e == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+}
+
+static int map_error(unsigned e)
+{
+	if (e == ER_DUP_ENTRY || e == ER_DUP_KEY)
+		return TR_DB_DUP;
+	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
+		return TR_DB_RETRY;
+	if (is_conn_error(e))
+		return TR_DB_DOWN;
+	return TR_DB_ERR;
+}
+
+static void drop_cache(void)
+{
+	for (int i = 0; i < ncache; i++) {
+		if (cache[i].st)
+			mysql_stmt_close(cache[i].st);
+		free(cache[i].sql);
+	}
+	ncache = 0;
+}
+
+void tr_db_disconnect(void)
+{
+	drop_cache();
+	if (conn)
+		mysql_close(conn);
+	conn = NULL;
+	in_tx = 0;
+	generation++;
+}
+
+int tr_db_connect(void)
+{
+	if (conn)
+		return 0;
+	conn = mysql_init(NULL);
+	if (!conn) {
+		tr_error("mysql_init failed");
+		return TR_DB_DOWN;
+	}
+	unsigned timeout = 5;
+	my_bool off = 0;
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
+	/* UTC everywhere; strict mode so bad data is an error, not a warning. */
+	mysql_options(conn, MYSQL_INIT_COMMAND,
+		      "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
+		      "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	const char *socket = tr_cfg("Database.socket", NULL);
+	if (socket && !*socket)
+		socket = NULL;
+	if (!mysql_real_connect(conn, tr_cfg("Database.host", "localhost"),
+				tr_cfg("Database.user", "tresen"), tr_cfg("Database.password", ""),
+				tr_cfg("Database.name", "tresen"),
+				(unsigned)tr_cfg_int("Database.port", 3306), socket, 0)) {
+		tr_error("database connect failed: %s", mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		return TR_DB_DOWN;
+	}
+	generation++;
+	return 0;
+}
+
+int tr_db_in_tx(void)
+{
+	return in_tx;
+}
+
+static void lost_connection(void)
+{
+	tr_warn("database connection lost; reconnecting on next use");
+	/* The statements of in-flight queries die with the connection. */
+	for (tr_q *q = active; q; q = q->next_active) {
+		q->st = NULL;
+		q->c = NULL;
+	}
+	tr_db_disconnect();
+}
+
+static unsigned hash_sql(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static MYSQL_STMT *prepare(const char *sql, unsigned *err)
+{
+	MYSQL_STMT *st = mysql_stmt_init(conn);
+	if (!st) {
+		*err = mysql_errno(conn);
+		return NULL;
+	}
+	my_bool on = 1;
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	if (mysql_stmt_prepare(st, sql, (unsigned long)strlen(sql))) {
+		*err = mysql_stmt_errno(st);
+		if (!is_conn_error(*err))
+			tr_error("prepare failed: %s [%s]", mysql_stmt_error(st), sql);
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Finds or prepares the statement for q->sql. */
+static int attach_stmt(tr_q *q, unsigned *err)
+{
+	unsigned h = hash_sql(q->sql);
+	for (int i = 0; i < ncache; i++) {
+		cached *c = &cache[i];
+		if (c->hash == h && !strcmp(c->sql, q->sql)) {
+			if (c->busy) {
+				/* The same statement is still being read (nested use):
+				 * give this query a private one. */
+				q->st = prepare(q->sql, err);
+				q->c = NULL;
+				return q->st ? 0 : -1;
+			}
+			c->busy = 1;
+			q->c = c;
+			q->st = c->st;
+			return 0;
+		}
+	}
+	MYSQL_STMT *st = prepare(q->sql, err);
+	if (!st)
+		return -1;
+	if (ncache == CACHE_MAX) {
+		/* A full cache means dynamic SQL churn: start over rather than grow. */
+		for (int i = 0; i < ncache; i++)
+			if (cache[i].busy) {
+				q->st = st;
+				q->c = NULL;
+				return 0;
+			}
+		drop_cache();
+	}
+	cached *c = &cache[ncache++];
+	c->sql = tr_xstrdup(q->sql);
+	c->hash = h;
+	c->st = st;
+	c->busy = 1;
+	q->c = c;
+	q->st = st;
+	return 0;
+}
+
+tr_q *tr_q_new(const char *sql)
+{
+	tr_q *q = tr_zalloc(sizeof(*q));
+	q->sql = sql;
+	return q;
+}
+
+static MYSQL_BIND *next_param(tr_q *q)
+{
+	if (q->np >= MAX_PARAMS) {
+		q->overflow = 1;
+		return NULL;
+	}
+	MYSQL_BIND *b = &q->params[q->np];
+	memset(b, 0, sizeof(*b));
+	return b;
+}
+
+void tr_q_i64(tr_q *q, int64_t v)
+{
+	MYSQL_BIND *b = next_param(q);
+	if (!b)
+		return;
+	q->pint[q->np] = v;
+	b->buffer_type = MYSQL_TYPE_LONGLONG;
+	b->buffer = &q->pint[q->np];
+	q->np++;
+}
+
+void tr_q_strn(tr_q *q, const char *s, size_t n)
+{
+	MYSQL_BIND *b = next_param(q);
+	if (!b)
+		return;
+	if (!s) {
+		b->buffer_type = MYSQL_TYPE_NULL;
+	} else {
+		q->plen[q->np] = (unsigned long)n;
+		b->buffer_type = MYSQL_TYPE_STRING;
+		b->buffer = TR_UNCONST(s);
+		b->buffer_length = (unsigned long)n;
+		b->length = &q->plen[q->np];
+	}
+	q->np++;
+}
+
+void tr_q_str(tr_q *q, const char *s)
+{
+	tr_q_strn(q, s, s ? strlen(s) : 0);
+}
+
+void tr_q_null(tr_q *q)
+{
+	tr_q_strn(q, NULL, 0);
+}
+
+static int is_read(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\n' || *sql == '\t' || *sql == '(')
+		sql++;
+	return !strncasecmp(sql, "SELECT", 6) || !strncasecmp(sql, "WITH", 4);
+}
+
+static void release(tr_q *q)
+{
+	if (q->st && q->stored)
+		mysql_stmt_free_result(q->st);
+	q->stored = 0;
+	if (q->meta)
+		mysql_free_result(q->meta);
+	q->meta = NULL;
+	if (q->c)
+		q->c->busy = 0;
+	else if (q->st && q->gen == generation)
+		mysql_stmt_close(q->st);
+	q->st = NULL;
+	q->c = NULL;
+	/* unlink from the active list */
+	if (q->listed) {
+		for (tr_q **p = &active; *p; p = &(*p)->next_active)
+			if (*p == q) {
+				*p = q->next_active;
+				break;
+			}
+		q->listed = 0;
+	}
+}
+
+static int bind_results(tr_q *q)
+{
+	q->meta = mysql_stmt_result_metadata(q->st);
+	if (!q->meta)
+		return 0;   /* not a result-producing statement */
+	if (mysql_stmt_store_result(q->st)) {
+		unsigned e = mysql_stmt_errno(q->st);
+		tr_error("store_result failed: %s", mysql_stmt_error(q->st));
+		return map_error(e);
+	}
+	q->stored = 1;
+	int n = (int)mysql_num_fields(q->meta);
+	q->ncols = n;
+	q->res = tr_zalloc(sizeof(MYSQL_BIND) * (size_t)n);
+	q->rlen = tr_zalloc(sizeof(unsigned long) * (size_t)n);
+	q->rnull = tr_zalloc(sizeof(my_bool) * (size_t)n);
+	q->rerr = tr_zalloc(sizeof(my_bool) * (size_t)n);
+	q->rbuf = tr_zalloc(sizeof(char *) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		MYSQL_FIELD *f = mysql_fetch_field_direct(q->meta, (unsigned)i);
+		/* max_length is exact for strings after store_result; numbers and
+		 * times converted to text need at most a few dozen bytes. */
+		unsigned long cap = f->max_length + 1;
+		if (cap < 64)
+			cap = 64;
+		q->rbuf[i] = tr_alloc(cap);
+		q->res[i].buffer_type = MYSQL_TYPE_STRING;
+		q->res[i].buffer = q->rbuf[i];
+		q->res[i].buffer_length = cap;
+		q->res[i].length = &q->rlen[i];
+		q->res[i].is_null = &q->rnull[i];
+		q->res[i].error = &q->rerr[i];
+	}
+	if (mysql_stmt_bind_result(q->st, q->res)) {
+		tr_error("bind_result failed: %s", mysql_stmt_error(q->st));
+		return TR_DB_ERR;
+	}
+	return 0;
+}
+
+void tr_db_explain(int on)
+{
+	explain_on = on;
+}
+
+int tr_db_full_scans(void)
+{
+	return full_scans;
+}
+
+/* Small configuration tables may be read whole; nothing else may. EXPLAIN
+ * names a table by its alias: queries of these tables use none. */
+static int may_scan(const char *table)
+{
+	static const char *const small[] = { "ft_stopwords", "products", "staff_groups", "schema_migrations", "forms",
+					     "form_fields", "form_field_options", "form_field_conditions", NULL };
+	if (!table || table[0] == '<')
+		return 1;       /* derived tables and subqueries are judged by their sources */
+	for (int i = 0; small[i]; i++)
+		if (!strcmp(table, small[i]))
+			return 1;
+	return 0;
+}
+
+static void explain(tr_q *q)
+{
+	tr_q *e = tr_q_new(tr_fmt("EXPLAIN %s", q->sql));
+	e->np = q->np;
+	memcpy(e->params, q->params, sizeof(q->params));   /* the binds point into q, which lives on */
+	if (tr_q_exec(e) < 0)
+		return;
+	while (tr_q_next(e) > 0) {
+		const char *table = tr_q_s(e, 2), *type = tr_q_s(e, 3);
+		if (type && (!strcmp(type, "ALL") || !strcmp(type, "index")) && !may_scan(table)) {
+			full_scans++;
+			tr_error("FULL SCAN (%s) of %s: %s", type, table, q->sql);
+		} else {
+			tr_info("plan: %s %s key=%s rows=%s %s", table ? table : "-", type ? type : "-",
+				tr_q_s(e, 5) ? tr_q_s(e, 5) : "-", tr_q_s(e, 8) ? tr_q_s(e, 8) : "-",
+				tr_q_s(e, 9) ? tr_q_s(e, 9) : "");
+		}
+	}
+	tr_q_end(e);
+}
+
+int tr_q_exec(tr_q *q)
+{
+	if (explain_on && is_read(q->sql))
+		explain(q);
+	if (q->overflow) {
+		tr_error("too many parameters for [%s]", q->sql);
+		return TR_DB_ERR;
+	}
+	for (int attempt = 0; attempt < 2; attempt++) {
+		unsigned e = 0;
+		int retry_ok = attempt == 0 && !in_tx;
+		if (tr_db_connect() < 0)
+			return TR_DB_DOWN;
+		if (!q->st) {
+			if (attach_stmt(q, &e) < 0) {
+				if (is_conn_error(e)) {
+					lost_connection();
+					if (retry_ok)
+						continue;
+					return TR_DB_DOWN;
+				}
+				return TR_DB_ERR;
+			}
+			q->gen = generation;
+			if (!q->listed) {
+				q->next_active = active;
+				active = q;
+				q->listed = 1;
+			}
+		}
+		if (mysql_stmt_param_count(q->st) != (unsigned long)q->np) {
+			tr_error("statement wants %lu parameters, got %d [%s]",
+				 mysql_stmt_param_count(q->st), q->np, q->sql);
+			release(q);
+			return TR_DB_ERR;
+		}
+		if (q->np && mysql_stmt_bind_param(q->st, q->params)) {
+			tr_error("bind_param failed: %s", mysql_stmt_error(q->st));
+			release(q);
+			return TR_DB_ERR;
+		}
+		if (mysql_stmt_execute(q->st)) {
+			e = mysql_stmt_errno(q->st);
+			if (is_conn_error(e)) {
+				int was_tx = in_tx;
+				lost_connection();
+				/* Only a read outside a transaction is safe to repeat. */
+				if (retry_ok && !was_tx && is_read(q->sql))
+					continue;
+				return TR_DB_DOWN;
+			}
+			int rc = map_error(e);
+			if (rc != TR_DB_DUP)
+				tr_error("execute failed (%u): %s [%s]", e, mysql_stmt_error(q->st), q->sql);
+			release(q);
+			return rc;
+		}
+		q->affected = mysql_stmt_affected_rows(q->st);
+		q->insert_id = (int64_t)mysql_stmt_insert_id(q->st);
+		int rc = bind_results(q);
+		if (rc < 0)
+			release(q);
+		return rc;
+	}
+	return TR_DB_DOWN;
+}
+
+int tr_q_next(tr_q *q)
+{
+	if (!q->st || !q->stored || q->gen != generation)
+		return 0;
+	int rc = mysql_stmt_fetch(q->st);
+	if (rc == MYSQL_NO_DATA)
+		return 0;
+	if (rc == 1) {
+		tr_error("fetch failed: %s", mysql_stmt_error(q->st));
+		return TR_DB_ERR;
+	}
+	for (int i = 0; i < q->ncols; i++) {
+		if (q->rnull[i])
+			continue;
+		if (q->rlen[i] >= q->res[i].buffer_length) {
+			/* Truncated: grow the buffer and fetch this column again. */
+			unsigned long cap = q->rlen[i] + 1;
+			q->rbuf[i] = tr_alloc(cap);
+			q->res[i].buffer = q->rbuf[i];
+			q->res[i].buffer_length = cap;
+			if (mysql_stmt_fetch_column(q->st, &q->res[i], (unsigned)i, 0)) {
+				tr_error("fetch_column failed: %s", mysql_stmt_error(q->st));
+				return TR_DB_ERR;
+			}
+			mysql_stmt_bind_result(q->st, q->res);
+		}
+		q->rbuf[i][q->rlen[i]] = '\0';
+	}
+	return 1;
+}
+
+const char *tr_q_s(tr_q *q, int col)
+{
+	if (col < 0 || col >= q->ncols || q->rnull[col])
+		return NULL;
+	return q->rbuf[col];
+}
+
+size_t tr_q_len(tr_q *q, int col)
+{
+	if (col < 0 || col >= q->ncols || q->rnull[col])
+		return 0;
+	return q->rlen[col];
+}
+
+char *tr_q_dup(tr_q *q, int col)
+{
+	const char *s = tr_q_s(q, col);
+	return s ? tr_strndup(s, q->rlen[col]) : NULL;
+}
+
+int64_t tr_q_l(tr_q *q, int col)
+{
+	const char *s = tr_q_s(q, col);
+	int64_t v = 0;
+	if (s && tr_parse_i64(s, &v) < 0)
+		v = 0;
+	return v;
+}
+
+int tr_q_isnull(tr_q *q, int col)
+{
+	return col < 0 || col >= q->ncols || q->rnull[col];
+}
+
+int tr_q_ncols(tr_q *q)
+{
+	return q->ncols;
+}
+
+const char *tr_q_colname(tr_q *q, int col)
+{
+	if (!q->meta || col < 0 || col >= q->ncols)
+		return NULL;
+	return mysql_fetch_field_direct(q->meta, (unsigned)col)->name;
+}
+
+uint64_t tr_q_affected(tr_q *q)
+{
+	return q->affected;
+}
+
+int64_t tr_q_insert_id(tr_q *q)
+{
+	return q->insert_id;
+}
+
+void tr_q_end(tr_q *q)
+{
+	if (q)
+		release(q);
+}
+
+int64_t tr_q_insert(tr_q *q)
+{
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int64_t id = q->insert_id;
+	tr_q_end(q);
+	return id;
+}
+
+void tr_db_request_done(void)
+{
+	while (active) {
+		tr_warn("query not ended: %.80s", active->sql);
+		release(active);
+	}
+	if (in_tx) {
+		tr_warn("transaction left open by the page; rolling back");
+		tr_db_rollback();
+	}
+}
+
+static int simple(const char *sql)
+{
+	if (tr_db_connect() < 0)
+		return TR_DB_DOWN;
+	if (mysql_real_query(conn, sql, (unsigned long)strlen(sql))) {
+		unsigned e = mysql_errno(conn);
+		tr_error("%s failed: %s", sql, mysql_error(conn));
+		if (is_conn_error(e))
+			lost_connection();
+		return map_error(e);
+	}
+	return 0;
+}
+
+int tr_db_begin(void)
+{
+	if (in_tx) {
+		tr_error("nested transaction");
+		return TR_DB_ERR;
+	}
+	int rc = simple("START TRANSACTION");
+	if (rc == TR_DB_DOWN)
+		rc = simple("START TRANSACTION");  /* nothing was done yet: safe to repeat */
+	if (rc == 0)
+		in_tx = 1;
+	return rc;
+}
+
+int tr_db_commit(void)
+{
+	if (!in_tx)
+		return TR_DB_ERR;
+	int rc = simple("COMMIT");
+	in_tx = 0;
+	return rc;
+}
+
+void tr_db_rollback(void)
+{
+	if (!in_tx)
+		return;
+	in_tx = 0;
+	if (conn && mysql_real_query(conn, "ROLLBACK", 8)) {
+		if (is_conn_error(mysql_errno(conn)))
+			lost_connection();
+	}
+}
+
+int tr_db_tx(int (*fn)(void *ctx), void *ctx)
+{
+	int rc = TR_DB_ERR;
+	for (int attempt = 0; attempt < 3; attempt++) {
+		rc = tr_db_begin();
+		if (rc < 0)
+			return rc;
+		rc = fn(ctx);
+		if (rc == 0)
+			rc = tr_db_commit();
+		else
+			tr_db_rollback();
+		if (rc != TR_DB_RETRY)
+			return rc;
+		tr_info("transaction deadlocked; retrying");
+	}
+	return rc;
+}
+
+static tr_q *bind_va(const char *sql, const char *types, va_list ap)
+{
+	tr_q *q = tr_q_new(sql);
+	for (const char *t = types; t && *t; t++) {
+		switch (*t) {
+		case 'l': tr_q_i64(q, va_arg(ap, int64_t)); break;
+		case 'i': tr_q_i64(q, va_arg(ap, int)); break;
+		case 's': tr_q_str(q, va_arg(ap, const char *)); break;
+		default:
+			tr_error("bad parameter type '%c'", *t);
+			q->overflow = 1;
+		}
+	}
+	return q;
+}
+
+int64_t tr_db_run(const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	tr_q *q = bind_va(sql, types, ap);
+	va_end(ap);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int64_t n = (int64_t)q->affected;
+	tr_q_end(q);
+	return n;
+}
+
+int tr_db_int(int64_t *out, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	tr_q *q = bind_va(sql, types, ap);
+	va_end(ap);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	rc = tr_q_next(q);
+	if (rc > 0)
+		*out = tr_q_l(q, 0);
+	tr_q_end(q);
+	return rc;
+}
+
+int64_t tr_db_insert_id(void)
+{
+	return conn ? (int64_t)mysql_insert_id(conn) : 0;
+}
+
+int tr_db_exec_script(const char *sql, size_t len)
+{
+	if (tr_db_connect() < 0)
+		return -1;
+	mysql_set_server_option(conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
+	int rc = 0;
+	if (mysql_real_query(conn, sql, (unsigned long)len)) {
+		tr_error("script failed: %s", mysql_error(conn));
+		rc = -1;
+	} else {
+		int status;
+		do {
+			MYSQL_RES *r = mysql_store_result(conn);
+			if (r)
+				mysql_free_result(r);
+			status = mysql_next_result(conn);
+			if (status > 0) {
+				tr_error("script failed: %s", mysql_error(conn));
+				rc = -1;
+			}
+		} while (status == 0);
+	}
+	mysql_set_server_option(conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+	return rc;
+}
+
+const char *tr_like_escape(const char *s)
+{
+	char *out = tr_alloc(2 * strlen(s) + 1), *o = out;
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			*o++ = '\\';
+		*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}

@@ -1,0 +1,201 @@
+/* render.c - ClearSilver templates parsed once per process, and the UI languages. */
+#include "render/render.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/neoerr.h"
+#include "core/pool.h"
+#include "core/text.h"
+#include "core/url.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TEMPLATES 96
+
+static const char *const languages[] = { "de", "en" };
+
+typedef struct cached_tmpl {
+	char *name;
+	int plain;
+	CSPARSE *parse;
+} cached_tmpl;
+
+static HDF *lang_hdf[2];          /* global data per language: L.*, Site.*, Lang */
+static HDF *tmpl_hdf;             /* what templates are parsed with (HTML escaping) */
+static HDF *plain_hdf;            /* the same without escaping, for plain-text mail parts */
+static cached_tmpl cache[MAX_TEMPLATES];
+static int ncache;
+static int use_cache = 1;
+
+static int lang_index(const char *code)
+{
+	for (size_t i = 0; i < TR_ARRAY_LEN(languages); i++)
+		if (code && !strcmp(code, languages[i]))
+			return (int)i;
+	return -1;
+}
+
+int tr_lang_supported(const char *code)
+{
+	return lang_index(code) >= 0;
+}
+
+const char *tr_lang_default(void)
+{
+	const char *d = tr_cfg("Site.lang", "de");
+	return tr_lang_supported(d) ? d : "de";
+}
+
+int tr_render_init(void)
+{
+	if (tmpl_hdf)
+		return 0;
+	const char *dir = tr_cfg("Paths.templates", "templates");
+	use_cache = (int)tr_cfg_int("Templates.cache", 1);
+	NEOERR *err = hdf_init(&tmpl_hdf);
+	if (!err)
+		err = hdf_set_value(tmpl_hdf, "Config.VarEscapeMode", "html");
+	if (!err)
+		err = hdf_set_value(tmpl_hdf, "hdf.loadpaths.0", dir);
+	if (!err)
+		err = hdf_init(&plain_hdf);
+	if (!err)
+		err = hdf_set_value(plain_hdf, "Config.VarEscapeMode", "none");
+	if (!err)
+		err = hdf_set_value(plain_hdf, "hdf.loadpaths.0", dir);
+	if (err)
+		return tr_neoerr_log(err, "template setup");
+	for (size_t i = 0; i < TR_ARRAY_LEN(languages); i++) {
+		HDF *h;
+		err = hdf_init(&h);
+		if (!err)
+			err = hdf_read_file(h, tr_fmt("%s/lang/%s.hdf", dir, languages[i]));
+		if (!err)
+			err = hdf_set_value(h, "Lang", languages[i]);
+		if (!err)
+			err = hdf_set_value(h, "Site.name", tr_cfg("Site.name", "Tresen"));
+		if (!err)
+			err = hdf_set_value(h, "Site.base", tr_base_path());
+		if (!err)
+			err = hdf_set_value(h, "Site.url", tr_cfg("Site.url", ""));
+		if (!err)
+			err = hdf_set_value(h, "hdf.loadpaths.0", dir);
+		if (err)
+			return tr_neoerr_log(err, tr_fmt("loading language %s", languages[i]));
+		lang_hdf[i] = h;
+	}
+	return 0;
+}
+
+/* subst(text, value): text with its first %s replaced by value, for
+ * language strings with a number or name inside. */
+static NEOERR *fn_subst(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+	(void)csf;
+	char *text = NULL, *value = NULL;
+	NEOERR *err = cs_arg_parse(parse, args, "ss", &text, &value);
+	if (err)
+		return nerr_pass(err);
+	char *r = tr_xstrdup(tr_subst(text, value));
+	free(text);
+	free(value);
+	result->op_type = CS_TYPE_STRING;
+	result->s = r;
+	result->alloc = 1;
+	return STATUS_OK;
+}
+
+static NEOERR *parse_template(const char *name, int plain, CSPARSE **out)
+{
+	CSPARSE *parse = NULL;
+	NEOERR *err = cs_init(&parse, plain ? plain_hdf : tmpl_hdf);
+	if (!err)
+		err = cgi_register_strfuncs(parse);
+	if (!err)
+		err = cs_register_function(parse, "subst", 2, fn_subst);
+	if (!err) {
+		parse->global_hdf = lang_hdf[0];
+		err = cs_parse_file(parse, name);
+	}
+	if (err) {
+		if (parse)
+			cs_destroy(&parse);
+		return nerr_pass(err);
+	}
+	*out = parse;
+	return STATUS_OK;
+}
+
+static CSPARSE *get_template(const char *name, int plain)
+{
+	for (int i = 0; i < ncache; i++)
+		if (cache[i].plain == plain && !strcmp(cache[i].name, name))
+			return cache[i].parse;
+	CSPARSE *parse = NULL;
+	if (tr_neoerr_log(parse_template(name, plain, &parse), tr_fmt("parsing template %s", name)))
+		return NULL;
+	if (!use_cache || ncache == MAX_TEMPLATES)
+		return parse;
+	cache[ncache].name = tr_xstrdup(name);
+	cache[ncache].plain = plain;
+	cache[ncache].parse = parse;
+	ncache++;
+	return parse;
+}
+
+static NEOERR *append_output(void *ctx, char *s)
+{
+	tr_buf_adds(ctx, s);
+	return STATUS_OK;
+}
+
+static int render(HDF *hdf, const char *tmpl, const char *lang, int plain, tr_buf *out)
+{
+	if (tr_render_init() < 0)
+		return -1;
+	int li = lang_index(lang);
+	if (li < 0)
+		li = lang_index(tr_lang_default());
+	CSPARSE *parse = get_template(tmpl, plain);
+	if (!parse)
+		return -1;
+	/* A parsed tree is reused: point it at this request's data and language. */
+	parse->hdf = hdf;
+	parse->global_hdf = lang_hdf[li];
+	NEOERR *err = cs_render(parse, out, append_output);
+	parse->hdf = plain ? plain_hdf : tmpl_hdf;
+	if (!use_cache || ncache == MAX_TEMPLATES) {
+		int cached = 0;
+		for (int i = 0; i < ncache; i++)
+			if (cache[i].parse == parse)
+				cached = 1;
+		if (!cached)
+			cs_destroy(&parse);
+	}
+	return tr_neoerr_log(err, tr_fmt("rendering %s", tmpl));
+}
+
+int tr_render_buf(HDF *hdf, const char *tmpl, const char *lang, tr_buf *out)
+{
+	return render(hdf, tmpl, lang, 0, out);
+}
+
+int tr_render_plain(HDF *hdf, const char *tmpl, const char *lang, tr_buf *out)
+{
+	return render(hdf, tmpl, lang, 1, out);
+}
+
+const char *tr_lang_text(const char *lang, const char *key)
+{
+	if (tr_render_init() < 0)
+		return key;
+	int li = lang_index(lang);
+	if (li < 0)
+		li = 0;
+	const char *v = hdf_get_value(lang_hdf[li], tr_fmt("L.%s", key), NULL);
+	if (!v) {
+		tr_warn("missing text L.%s (%s)", key, languages[li]);
+		return key;
+	}
+	return v;
+}

@@ -1,0 +1,400 @@
+/* ticket.c - tickets in the database: loading, creating, comments, status, assignment, CCs, audit, counts, search documents. */
+#include "tickets/ticket.h"
+#include "core/log.h"
+#include "core/pool.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "search/search.h"
+
+#include <string.h>
+
+/* ---- loading ---- */
+
+tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
+{
+	static const char sql[] =
+		"SELECT t.id, t.org_id, t.requester_id, t.assignee_id, t.group_id, t.product_id, t.form_id, "
+		"t.follow_up_of, t.subject, t.status, t.type, t.priority, t.urgent_claim, t.urgent_review, "
+		"t.agent_replied, t.urgent_reason, t.created_at, t.updated_at, t.solved_at, t.closed_at, "
+		"r.name, r.email, a.name, g.name, p.name, o.name, r.lang, "
+		/* what the ticket page needs besides, in the same row: no extra round trips */
+		"(SELECT COUNT(*) FROM ticket_ccs c WHERE c.ticket_id = t.id AND c.user_id = ?), "
+		"(SELECT GROUP_CONCAT(u.name ORDER BY u.name SEPARATOR '\\n') FROM ticket_ccs c "
+		" JOIN users u ON u.id = c.user_id WHERE c.ticket_id = t.id), "
+		"(SELECT GROUP_CONCAT(f.id ORDER BY f.id) FROM tickets f WHERE f.follow_up_of = t.id), "
+		"(SELECT COUNT(*) FROM ticket_values v WHERE v.ticket_id = t.id), "
+		"(SELECT COUNT(*) FROM attachments x WHERE x.ticket_id = t.id) "
+		"FROM tickets t JOIN users r ON r.id = t.requester_id "
+		"LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id "
+		"LEFT JOIN products p ON p.id = t.product_id LEFT JOIN organizations o ON o.id = t.org_id "
+		"WHERE t.id = ?";
+	tr_q *q = tr_q_new(sql);
+	tr_q_i64(q, viewer_id);
+	tr_q_i64(q, id);
+	int rc = tr_q_exec(q);
+	if (err)
+		*err = rc < 0 ? rc : TR_E_NOT_FOUND;
+	if (rc < 0)
+		return NULL;
+	tr_ticket *t = NULL;
+	if (tr_q_next(q) > 0) {
+		t = tr_zalloc(sizeof(*t));
+		t->id = tr_q_l(q, 0);
+		t->org_id = tr_q_l(q, 1);
+		t->requester_id = tr_q_l(q, 2);
+		t->assignee_id = tr_q_l(q, 3);
+		t->group_id = tr_q_l(q, 4);
+		t->product_id = tr_q_l(q, 5);
+		t->form_id = tr_q_l(q, 6);
+		t->follow_up_of = tr_q_l(q, 7);
+		t->subject = tr_q_dup(q, 8);
+		t->status = (enum tr_status)tr_status_parse(tr_q_s(q, 9));
+		t->type = (enum tr_type)tr_type_parse(tr_q_s(q, 10));
+		t->priority = (enum tr_priority)tr_priority_parse(tr_q_s(q, 11));
+		t->urgent_claim = (int)tr_q_l(q, 12);
+		t->urgent_review = (int)tr_q_l(q, 13);
+		t->agent_replied = (int)tr_q_l(q, 14);
+		t->urgent_reason = tr_q_dup(q, 15);
+		t->created_at = tr_q_dup(q, 16);
+		t->updated_at = tr_q_dup(q, 17);
+		t->solved_at = tr_q_dup(q, 18);
+		t->closed_at = tr_q_dup(q, 19);
+		t->requester_name = tr_q_dup(q, 20);
+		t->requester_email = tr_q_dup(q, 21);
+		t->assignee_name = tr_q_dup(q, 22);
+		t->group_name = tr_q_dup(q, 23);
+		t->product_name = tr_q_dup(q, 24);
+		t->org_name = tr_q_dup(q, 25);
+		t->requester_lang = tr_q_dup(q, 26);
+		t->is_cc = tr_q_l(q, 27) > 0;
+		t->cc_names = tr_q_dup(q, 28);
+		t->followups = tr_q_dup(q, 29);
+		t->nvalues = (int)tr_q_l(q, 30);
+		t->nattachments = (int)tr_q_l(q, 31);
+		if (err)
+			*err = 0;
+	}
+	tr_q_end(q);
+	return t;
+}
+
+int tr_ticket_lock(tr_ticket *t)
+{
+	tr_q *q = tr_q_new("SELECT status, assignee_id, group_id, agent_replied, priority FROM tickets "
+			   "WHERE id = ? FOR UPDATE");
+	tr_q_i64(q, t->id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	rc = tr_q_next(q);
+	if (rc > 0) {
+		t->status = (enum tr_status)tr_status_parse(tr_q_s(q, 0));
+		t->assignee_id = tr_q_l(q, 1);
+		t->group_id = tr_q_l(q, 2);
+		t->agent_replied = (int)tr_q_l(q, 3);
+		t->priority = (enum tr_priority)tr_priority_parse(tr_q_s(q, 4));
+	}
+	tr_q_end(q);
+	return rc < 0 ? rc : rc == 0 ? TR_E_NOT_FOUND : 0;
+}
+
+/* ---- bookkeeping shared by every change ---- */
+
+static int audit(int64_t ticket_id, tr_actor who, const char *kind, const char *old_value,
+		 const char *new_value, const char *note, const char *at)
+{
+	tr_q *q = tr_q_new("INSERT INTO ticket_events (ticket_id, at, actor_id, actor_kind, kind, old_value, "
+			   "new_value, note) VALUES (?, COALESCE(?, NOW()), ?, ?, ?, ?, ?, ?)");
+	tr_q_i64(q, ticket_id);
+	tr_q_str(q, at);
+	if (who.user_id)
+		tr_q_i64(q, who.user_id);
+	else
+		tr_q_null(q);
+	tr_q_str(q, who.kind);
+	tr_q_str(q, kind);
+	tr_q_str(q, old_value);
+	tr_q_str(q, new_value);
+	tr_q_str(q, note);
+	int rc = tr_q_exec(q);
+	tr_q_end(q);
+	return rc;
+}
+
+/* Keeps ticket_counts in step: delta for (org and requester, status). */
+static int count(int64_t org_id, int64_t requester_id, enum tr_status s, int delta)
+{
+	static const char sql[] =
+		"INSERT INTO ticket_counts (scope, scope_id, status, n) VALUES (?, ?, ?, ?) "
+		"ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
+	int64_t rc = 0;
+	if (org_id && (rc = tr_db_run(sql, "slsi", "org", org_id, tr_status_name(s), delta)) < 0)
+		return (int)rc;
+	rc = tr_db_run(sql, "slsi", "user", requester_id, tr_status_name(s), delta);
+	return rc < 0 ? (int)rc : 0;
+}
+
+/* A status change moves one ticket between two count rows. The rows are
+ * shared by every ticket of the organization, so they are always taken in
+ * the same order (by status), whichever way the ticket moves: two changes
+ * in opposite directions cannot deadlock. */
+static int count_move(int64_t org_id, int64_t requester_id, enum tr_status from, enum tr_status to)
+{
+	int rc;
+	if (from < to) {
+		if ((rc = count(org_id, requester_id, from, -1)) < 0)
+			return rc;
+		return count(org_id, requester_id, to, 1);
+	}
+	if ((rc = count(org_id, requester_id, to, 1)) < 0)
+		return rc;
+	return count(org_id, requester_id, from, -1);
+}
+
+#define MAX_SCOPES 52      /* organization, requester and up to 50 CC'd users */
+
+int tr_ticket_search_refresh(int64_t ticket_id)
+{
+	const char *prefixes[MAX_SCOPES];
+	int np = 0;
+	const char *subject = NULL;
+	const char *const *stop = tr_search_stopwords();
+	tr_q *q = tr_q_new("SELECT org_id, requester_id, subject FROM tickets WHERE id = ?");
+	tr_q_i64(q, ticket_id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	if (tr_q_next(q) > 0) {
+		if (!tr_q_isnull(q, 0))
+			prefixes[np++] = tr_fmt("o%s_", tr_q_s(q, 0));
+		prefixes[np++] = tr_fmt("r%s_", tr_q_s(q, 1));
+		subject = tr_q_dup(q, 2);
+	}
+	tr_q_end(q);
+	if (!subject)
+		return TR_E_NOT_FOUND;
+	int64_t ccs[MAX_SCOPES - 2];
+	int ncc = tr_ticket_cc_ids(ticket_id, ccs, MAX_SCOPES - 2);
+	if (ncc < 0)
+		return ncc;
+	for (int i = 0; i < ncc; i++)
+		prefixes[np++] = tr_fmt("c%lld_", (long long)ccs[i]);
+
+	tr_buf doc;
+	tr_buf_init(&doc);
+	/* the subject three times: a word in it weighs more than one in a comment */
+	for (int i = 0; i < 3; i++)
+		tr_search_doc_add(&doc, subject, prefixes, np, stop);
+	/* only public comments: an internal note must never be found by a customer */
+	q = tr_q_new("SELECT body FROM comments WHERE ticket_id = ? AND is_public = 1 ORDER BY id");
+	tr_q_i64(q, ticket_id);
+	rc = tr_q_exec(q);
+	if (rc == 0) {
+		while (tr_q_next(q) > 0)
+			tr_search_doc_add(&doc, tr_q_s(q, 0), prefixes, np, stop);
+		tr_q_end(q);
+		int64_t r = tr_db_run("REPLACE INTO ticket_search (ticket_id, doc) VALUES (?, ?)", "ls", ticket_id,
+				      doc.data ? doc.data : "");
+		rc = r < 0 ? (int)r : 0;
+	}
+	tr_buf_free(&doc);
+	return rc;
+}
+
+int tr_ticket_add_cc(int64_t ticket_id, int64_t user_id)
+{
+	int64_t rc = tr_db_run("INSERT IGNORE INTO ticket_ccs (ticket_id, user_id, added_at) VALUES (?, ?, NOW())",
+			       "ll", ticket_id, user_id);
+	return rc < 0 ? (int)rc : 0;
+}
+
+int tr_ticket_cc_ids(int64_t ticket_id, int64_t *ids, int max)
+{
+	tr_q *q = tr_q_new("SELECT user_id FROM ticket_ccs WHERE ticket_id = ? ORDER BY added_at, user_id LIMIT ?");
+	tr_q_i64(q, ticket_id);
+	tr_q_i64(q, max);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int n = 0;
+	while (n < max && tr_q_next(q) > 0)
+		ids[n++] = tr_q_l(q, 0);
+	tr_q_end(q);
+	return n;
+}
+
+int tr_ticket_last_event(int64_t ticket_id, int64_t *event_id)
+{
+	*event_id = 0;
+	int rc = tr_db_int(event_id, "SELECT COALESCE(MAX(id), 0) FROM ticket_events WHERE ticket_id = ?", "l",
+			   ticket_id);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- creating ---- */
+
+static int insert_values(int64_t id, const tr_ticket_new *n)
+{
+	for (int i = 0; i < n->nvalues; i++) {
+		const tr_ticket_value *v = &n->values[i];
+		int64_t rc = tr_db_run("INSERT INTO ticket_values (ticket_id, field_key, label_de, label_en, value, sort) "
+				       "VALUES (?, ?, ?, ?, ?, ?)", "lssssi", id, v->key, v->label_de, v->label_en,
+				       v->value, i);
+		if (rc < 0)
+			return (int)rc;
+	}
+	return 0;
+}
+
+/* The comment row alone; the caller updates the ticket row (first) and the search document. */
+static int64_t insert_comment(int64_t ticket_id, int64_t author_id, int is_public, const char *body,
+			      const char *via, const char *at)
+{
+	tr_q *q = tr_q_new("INSERT INTO comments (ticket_id, author_id, is_public, via, body, created_at) "
+			   "VALUES (?, NULLIF(?, 0), ?, ?, ?, COALESCE(?, NOW()))");
+	tr_q_i64(q, ticket_id);
+	tr_q_i64(q, author_id);
+	tr_q_i64(q, is_public);
+	tr_q_str(q, via ? via : "web");
+	tr_q_str(q, body);
+	tr_q_str(q, at);
+	return tr_q_insert(q);
+}
+
+/* The audit events of a new ticket: created, and who got it and what it follows. */
+static int audit_created(int64_t id, const tr_ticket_new *n)
+{
+	tr_actor who = { n->requester_id, "customer" };
+	int rc = audit(id, who, "created", NULL, tr_status_name(n->status), NULL, n->created_at);
+	if (rc == 0 && n->assignee_id)
+		rc = audit(id, (tr_actor){ 0, "system" }, "assignee", NULL, tr_fmt("%lld", (long long)n->assignee_id),
+			   NULL, n->created_at);
+	if (rc == 0 && n->follow_up_of)
+		rc = audit(n->follow_up_of, who, "follow_up", NULL, tr_fmt("%lld", (long long)id), NULL, n->created_at);
+	return rc;
+}
+
+int64_t tr_ticket_create(const tr_ticket_new *n, int64_t *comment_id)
+{
+	int64_t org_id = 0;
+	int rc = tr_db_int(&org_id, "SELECT COALESCE(org_id, 0) FROM users WHERE id = ?", "l", n->requester_id);
+	if (rc <= 0)
+		return rc < 0 ? rc : TR_E_NOT_FOUND;
+	tr_q *q = tr_q_new(
+		"INSERT INTO tickets (org_id, requester_id, subject, status, type, priority, urgent_claim, "
+		"urgent_reason, urgent_review, product_id, form_id, group_id, assignee_id, follow_up_of, "
+		"created_at, updated_at, status_at) VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), "
+		"NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), COALESCE(?, NOW()), COALESCE(?, NOW()), "
+		"COALESCE(?, NOW()))");
+	tr_q_i64(q, org_id);
+	tr_q_i64(q, n->requester_id);
+	tr_q_str(q, n->subject);
+	tr_q_str(q, tr_status_name(n->status));
+	tr_q_str(q, tr_type_name(n->type));
+	tr_q_str(q, tr_priority_name(n->priority));
+	tr_q_i64(q, n->urgent_claim);
+	tr_q_str(q, n->urgent_claim ? n->urgent_reason : NULL);
+	tr_q_i64(q, n->urgent_claim);      /* an urgency claim waits for an agent's review */
+	tr_q_i64(q, n->product_id);
+	tr_q_i64(q, n->form_id);
+	tr_q_i64(q, n->group_id);
+	tr_q_i64(q, n->assignee_id);
+	tr_q_i64(q, n->follow_up_of);
+	tr_q_str(q, n->created_at);
+	tr_q_str(q, n->created_at);
+	tr_q_str(q, n->created_at);
+	int64_t id = tr_q_insert(q);
+	if (id < 0)
+		return id;
+
+	int64_t cid = insert_comment(id, n->requester_id, 1, n->description, "web", n->created_at);
+	if (cid < 0)
+		return cid;
+	if (comment_id)
+		*comment_id = cid;
+	for (int i = 0; i < n->ncc; i++)
+		if (n->cc_ids[i] != n->requester_id && (rc = tr_ticket_add_cc(id, n->cc_ids[i])) < 0)
+			return rc;
+	if ((rc = insert_values(id, n)) < 0 || (rc = audit_created(id, n)) < 0 ||
+	    (rc = count(org_id, n->requester_id, n->status, 1)) < 0)
+		return rc;
+	/* once, with the description and every CC's scope in it */
+	rc = tr_ticket_search_refresh(id);
+	return rc < 0 ? rc : id;
+}
+
+/* ---- changing ---- */
+
+int64_t tr_ticket_comment(int64_t ticket_id, int64_t author_id, int is_public, int by_agent,
+			  const char *body, const char *via, const char *at)
+{
+	/* the ticket row first (see the lock order in ticket.h) */
+	int64_t rc = tr_db_run("UPDATE tickets SET updated_at = GREATEST(updated_at, COALESCE(?, NOW())), "
+			       "agent_replied = agent_replied OR ? WHERE id = ?", "sil", at, is_public && by_agent,
+			       ticket_id);
+	if (rc < 0)
+		return rc;
+	int64_t id = insert_comment(ticket_id, author_id, is_public, body, via, at);
+	if (id < 0)
+		return id;
+	if (is_public && (rc = tr_ticket_search_refresh(ticket_id)) < 0)
+		return rc;
+	return id;
+}
+
+int tr_ticket_set_status(tr_ticket *t, enum tr_status to, tr_actor who, const char *note, const char *at)
+{
+	if (t->status == to)
+		return 0;
+	int64_t r = tr_db_run("UPDATE tickets SET status = ?, status_at = COALESCE(?, NOW()), "
+			      "updated_at = GREATEST(updated_at, COALESCE(?, NOW())), "
+			      "solved_at = IF(? = 'solved', COALESCE(?, NOW()), solved_at), "
+			      "closed_at = IF(? = 'closed', COALESCE(?, NOW()), closed_at) WHERE id = ?",
+			      "sssssssl", tr_status_name(to), at, at, tr_status_name(to), at, tr_status_name(to), at,
+			      t->id);
+	if (r < 0)
+		return (int)r;
+	int rc = audit(t->id, who, "status", tr_status_name(t->status), tr_status_name(to), note, at);
+	if (rc == 0)
+		rc = count_move(t->org_id, t->requester_id, t->status, to);
+	if (rc < 0)
+		return rc;
+	t->status = to;
+	return 0;
+}
+
+int64_t tr_ticket_agent_reply(tr_ticket *t, int64_t agent_id, const char *body, int is_public,
+			      enum tr_status to, const char *at)
+{
+	int64_t cid = tr_ticket_comment(t->id, agent_id, is_public, 1, body, "web", at);
+	if (cid < 0)
+		return cid;
+	if (is_public)
+		t->agent_replied = 1;
+	enum tr_event ev = to == TR_PENDING ? TR_EV_AGENT_PENDING : to == TR_SOLVED ? TR_EV_AGENT_SOLVE :
+			   to == TR_CLOSED ? TR_EV_CLOSE : TR_EV_AGENT_OPEN;
+	tr_transition tr = tr_status_transition(t->status, ev, t->agent_replied);
+	if (!tr.allowed)
+		return cid;
+	int rc = tr_ticket_set_status(t, tr.to, (tr_actor){ agent_id, ev == TR_EV_CLOSE ? "system" : "agent" },
+				      NULL, at);
+	return rc < 0 ? rc : cid;
+}
+
+int tr_ticket_assign(tr_ticket *t, int64_t agent_id, tr_actor who)
+{
+	if (t->assignee_id == agent_id)
+		return 0;
+	int64_t r = tr_db_run("UPDATE tickets SET assignee_id = ?, updated_at = NOW() WHERE id = ?", "ll",
+			      agent_id, t->id);
+	if (r < 0)
+		return (int)r;
+	int rc = audit(t->id, who, "assignee", t->assignee_id ? tr_fmt("%lld", (long long)t->assignee_id) : NULL,
+		       tr_fmt("%lld", (long long)agent_id), NULL, NULL);
+	if (rc < 0)
+		return rc;
+	t->assignee_id = agent_id;
+	if (t->status == TR_NEW)
+		return tr_ticket_set_status(t, TR_OPEN, who, "assigned", NULL);
+	return 0;
+}

@@ -1,0 +1,129 @@
+/* explain.c - tresen-explain: runs the queries of the customer pages through the library with every
+ * SELECT EXPLAINed first, and fails when one reads a data table whole (a full table or index scan).
+ *
+ *   tresen-explain USER_EMAIL [WORD]
+ *
+ * Meant for a database of realistic size (bench/gen-data); the tests run it on 20,000 tickets. */
+#include "tresen.h"
+#include "accounts/throttle.h"
+#include "forms/form.h"
+#include "hc/article.h"
+#include "tickets/access.h"
+#include "tickets/conversation.h"
+#include "tickets/routing.h"
+#include "tickets/ticketlist.h"
+#include "views/formview.h"
+#include "views/ticketview.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static int list(const tr_user *u, enum tr_scope scope, const char *q, int status, int type, const char *from,
+		const char *to, enum tr_sort sort, int page, int64_t *first)
+{
+	tr_list_query lq = { scope, q, status, type, from, to, sort, 0, page, 25, TR_COL_ALL };
+	tr_list l;
+	int rc = tr_ticket_list(u, &lq, &l);
+	if (rc)
+		return rc;
+	if (first && l.n)
+		*first = l.rows[0].id;
+	printf("list scope=%d q=%s status=%d type=%d page=%d: %d rows%s\n", scope, q ? q : "-", status, type, page,
+	       l.n, l.has_more ? " (more)" : "");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	tr_log_init("tresen-explain");
+	if (argc < 2) {
+		fputs("usage: tresen-explain USER_EMAIL [WORD]\n", stderr);
+		return 2;
+	}
+	const char *word = argc > 2 ? argv[2] : "Heizung";
+	if (tr_config_load(NULL) < 0 || sodium_init() < 0 || tr_db_connect() < 0 || tr_render_init() < 0)
+		return 1;
+	tr_time_init();
+	tr_db_explain(1);
+
+	int64_t uid = 0;
+	if (tr_db_int(&uid, "SELECT id FROM users WHERE email_norm = ?", "s", tr_email_norm(argv[1])) <= 0) {
+		fprintf(stderr, "tresen-explain: no user %s\n", argv[1]);
+		return 1;
+	}
+	tr_user *u = tr_user_load(uid);
+	tr_throttle_rule rule = { "login_account", 5, 900, 30 };
+	tr_throttle_wait(&rule, argv[1]);
+	int64_t counts[3];
+	tr_ticket_tab_counts(u, counts);
+
+	int64_t ticket = 0, org_ticket = 0;
+	int rc = 0;
+	for (int s = TR_SCOPE_MINE; s <= TR_SCOPE_ORG && !rc; s++) {
+		if (!tr_access_scope_ok(u, (enum tr_scope)s))
+			continue;
+		int64_t *first = s == TR_SCOPE_MINE ? &ticket : s == TR_SCOPE_ORG ? &org_ticket : NULL;
+		rc |= list(u, (enum tr_scope)s, NULL, -1, -1, NULL, NULL, TR_SORT_UPDATED, 1, first);
+		rc |= list(u, (enum tr_scope)s, NULL, TR_OPEN, -1, NULL, NULL, TR_SORT_UPDATED, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, NULL, -1, TR_INCIDENT, NULL, NULL, TR_SORT_CREATED, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, NULL, TR_CLOSED, TR_QUESTION, NULL, NULL, TR_SORT_UPDATED, 3, NULL);
+		rc |= list(u, (enum tr_scope)s, NULL, -1, -1, "2024-01-01", "2024-12-31", TR_SORT_CREATED, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, word, -1, -1, NULL, NULL, TR_SORT_RELEVANCE, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, word, TR_OPEN, -1, NULL, NULL, TR_SORT_UPDATED, 1, NULL);
+	}
+	/* the ticket page and a download, as the pages do them */
+	tr_req req;
+	memset(&req, 0, sizeof(req));
+	req.lang = "de";
+	req.user = u;
+	hdf_init(&req.hdf);
+	int64_t ids[2] = { ticket, org_ticket };
+	for (int i = 0; i < 2; i++) {
+		if (!ids[i])
+			continue;
+		enum tr_right right;
+		int err;
+		tr_ticket *t = tr_access_ticket(u, ids[i], &right, &err);
+		tr_conversation c;
+		if (t && tr_conversation_load(u, t, &c) < 0)
+			rc = 1;
+		else if (t)
+			tr_view_ticket(&req, t, &c);
+		printf("ticket %lld: right %d\n", (long long)ids[i], right);
+	}
+	int64_t att = 0;
+	if (tr_db_int(&att, "SELECT MIN(id) FROM attachments", "") > 0 && att) {
+		int err;
+		tr_access_attachment(u, att, &err);
+	}
+	/* a new request: the chooser, each form with its page data, suggestions,
+	 * the routing choice (in a transaction rolled back: it writes) */
+	tr_form *forms;
+	int nforms = tr_form_list(&forms);
+	if (nforms < 0)
+		rc = 1;
+	for (int i = 0; i < nforms; i++) {
+		tr_form *f;
+		if (tr_form_load(forms[i].id, &f) <= 0 || tr_view_form(&req, f, u) < 0)
+			rc = 1;
+	}
+	tr_article_hit *hits;
+	int nhits = tr_article_suggest(word, 1, 5, &hits);
+	printf("suggest %s: %d articles\n", word, nhits);
+	if (nhits < 0)
+		rc = 1;
+	if (nforms > 0 && tr_db_begin() == 0) {
+		int64_t agent;
+		if (tr_route_assign(forms[0].group_id, &agent) < 0)
+			rc = 1;
+		tr_db_rollback();
+		printf("route form %s: agent %lld\n", forms[0].slug, (long long)agent);
+	}
+	hdf_destroy(&req.hdf);
+	int scans = tr_db_full_scans();
+	printf("%d full scans\n", scans);
+	tr_db_disconnect();
+	tr_pool_reset();
+	return rc || scans ? 1 : 0;
+}
