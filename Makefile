@@ -10,10 +10,15 @@ LIBS = -lneo_cgi -lneo_cs -lneo_utl -lz $(shell mariadb_config --libs 2>/dev/nul
 # full RELRO: the GOT is read-only once the program has started
 HARDEN_LD = -Wl,-z,relro,-z,now
 
-# Two flavours of the same sources: rel for `make run`, asan for the tests.
+# Two flavours of the same sources: rel for `make run`, asan for the tests;
+# a third, fuzz, builds the library with clang for the libFuzzer harnesses.
 FLAVOUR ?= rel
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 ifeq ($(FLAVOUR),asan)
-OPT = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT = -O1 -g $(SAN)
+else ifeq ($(FLAVOUR),fuzz)
+CC = clang
+OPT = -O1 -g $(SAN) -fsanitize=fuzzer-no-link
 else
 OPT = -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 endif
@@ -34,12 +39,15 @@ TOOL_SRC = $(wildcard tools/*.c)
 PROGS = $(JOB_SRC:cron/%.c=$(B)/bin/tresen-%) $(TOOL_SRC:tools/%.c=$(B)/bin/tresen-%)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZERS = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/bin/%)
+FUZZ_SECONDS ?= 60
 
 # Settings appended to the local stack's configuration (scripts/stack.py),
 # e.g. TRESEN_EXTRA_CONFIG='Accounts.mail_limit = 100': passed on to run and test.
 export TRESEN_EXTRA_CONFIG
 
-.PHONY: all build flavour run test unit reset clean help install check-templates bench
+.PHONY: all build flavour run test unit reset clean help install check-templates bench fuzz fuzz-build fuzzers
 
 all: build
 
@@ -50,6 +58,7 @@ help:
 	@echo "make reset   - stop nothing, wipe var/ (the local stack's data)"
 	@echo "make install - install into PREFIX (default /opt/tresen)"
 	@echo "make bench   - run the benchmarks against the local stack (see bench/README.md)"
+	@echo "make fuzz    - run each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (default 60)"
 	@echo "Settings for the local stack: TRESEN_EXTRA_CONFIG='Name = value' make run (see README)"
 
 build:
@@ -82,6 +91,20 @@ $(B)/bin/tresen-%: $(O)/tools/%.o $(B)/libtresen.a
 	@echo "  LD    $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $< $(B)/libtresen.a $(LIBS)
 
+# the fuzz harnesses: their own streams (io_stub) instead of FastCGI's
+$(B)/bin/fuzz_%: $(O)/tests/fuzz/fuzz_%.o $(O)/tests/fuzz/io_stub.o $(B)/libtresen.a
+	@mkdir -p $(dir $@)
+	@echo "  LD    $@"
+	@$(CC) $(LDFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(O)/tests/fuzz/io_stub.o $(B)/libtresen.a $(LIBS)
+
+fuzzers: $(FUZZERS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory fuzzers FLAVOUR=fuzz
+
+fuzz: fuzz-build
+	@scripts/run-fuzz $(FUZZ_SECONDS)
+
 $(B)/tests/%: $(O)/tests/unit/%.o $(B)/libtresen.a
 	@mkdir -p $(dir $@)
 	@echo "  LD    $@"
@@ -95,6 +118,7 @@ run:
 test:
 	@scripts/install-deps
 	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory fuzz-build
 	@scripts/run-tests
 
 check-templates:

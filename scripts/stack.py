@@ -238,6 +238,8 @@ Log {{
             "CONFIG": self.config, "FCGID_ENV": env_lines,
             "MAX_REQUEST": str(1100 * 1024 * 1024),
             "PER_CLASS": os.environ.get("TRESEN_FCGI_PER_CLASS", "32"),
+            # the tests shorten it to see a slow client cut off within seconds
+            "REQ_TIMEOUT": os.environ.get("TRESEN_REQ_TIMEOUT", "header=20-40,MinRate=500 body=20,MinRate=500"),
         }
         for k, v in values.items():
             conf = conf.replace(f"@{k}@", v)
@@ -327,7 +329,9 @@ Log {{
     def start_mailer(self):
         mailer = os.path.join(self.bin, "tresen-mailer")
         if os.path.exists(mailer):
-            self.spawn("mailer", self.as_web_user(["/bin/sh", "-c", f'while :; do "{mailer}"; sleep 2; done']),
+            # the tests wait for mails: they poll more often (TRESEN_MAILER_PAUSE)
+            pause = os.environ.get("TRESEN_MAILER_PAUSE", "2")
+            self.spawn("mailer", self.as_web_user(["/bin/sh", "-c", f'while :; do "{mailer}"; sleep {pause}; done']),
                        env=self.tool_env())
 
     def start(self, demo=True, mailer=True):
@@ -349,6 +353,36 @@ Log {{
             "tool_env": self.tool_env(), "tool_prefix": self.as_web_user([]), "files_dir": self.files_dir,
         })
         self.save_state()
+
+    def watch(self, stopping):
+        """Restarts a child that exits (a crash, or one stopped by hand to try a fault), waiting
+        1, 2, 4 ... 30 s between tries; a child that ran a minute starts again from 1 s."""
+        restart = {"db": self.start_db, "mail": self.start_mail, "web": self.start_web, "mailer": self.start_mailer}
+        wait, started = {}, {name: time.time() for name in self.procs}
+        while not stopping:
+            for name, p in list(self.procs.items()):
+                if p.poll() is None or stopping:
+                    continue
+                if time.time() - started.get(name, 0) > 60:
+                    wait[name] = 1
+                delay = wait.get(name, 1)
+                print(f"stack: {name} exited ({p.returncode}); starting it again in {delay}s "
+                      f"(logs in {self.log_dir})", file=sys.stderr, flush=True)
+                end = time.time() + delay
+                while time.time() < end and not stopping:
+                    time.sleep(0.1)
+                if stopping:
+                    break
+                try:
+                    restart[name]()
+                    self.save_state()
+                    print(f"stack: {name} is running again", file=sys.stderr, flush=True)
+                except SystemExit as e:
+                    print(f"stack: {name} did not start: {e}", file=sys.stderr, flush=True)
+                    self.procs[name] = p             # try again after a longer wait
+                started[name] = time.time()
+                wait[name] = min(delay * 2, 30)
+            time.sleep(0.3)
 
     def stop_stale(self):
         pids = self.state.get("pids", {})
@@ -417,12 +451,7 @@ def main():
         try:
             st.start(mailer=not a.no_mailer)
             banner(st)
-            while not stopping:
-                for name, p in st.procs.items():
-                    if p.poll() is not None and not stopping:
-                        print(f"stack: {name} exited ({p.returncode}); see {st.log_dir}", file=sys.stderr)
-                        stopping.append(1)
-                time.sleep(0.3)
+            st.watch(stopping)
         finally:
             print("\nstack: stopping ...", flush=True)
             st.stop()

@@ -133,39 +133,64 @@ void tr_buf_add_pct(tr_buf *b, const char *s, const char *keep, int space_plus)
 	}
 }
 
+/* Length of the well-formed UTF-8 character at s[0..n), or 0 when it is not one. */
+static size_t utf8_char(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t len;
+	unsigned cp, min;
+	if ((c & 0xE0) == 0xC0) {
+		len = 2; cp = c & 0x1F; min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3; cp = c & 0x0F; min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4; cp = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
 int tr_utf8_valid(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	while (i < n) {
-		unsigned c = s[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t len;
-		unsigned cp, min;
-		if ((c & 0xE0) == 0xC0) {
-			len = 2; cp = c & 0x1F; min = 0x80;
-		} else if ((c & 0xF0) == 0xE0) {
-			len = 3; cp = c & 0x0F; min = 0x800;
-		} else if ((c & 0xF8) == 0xF0) {
-			len = 4; cp = c & 0x07; min = 0x10000;
-		} else {
-			return 0;
-		}
-		if (i + len > n)
-			return 0;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_char(s + i, n - i);
+		if (!len)
 			return 0;
 		i += len;
 	}
 	return 1;
+}
+
+char *tr_utf8_repair(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = strlen(str);
+	tr_buf b;
+	tr_buf_init(&b);
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_char(s + i, n - i);
+		if (len) {
+			tr_buf_add(&b, s + i, len);
+			i += len;
+		} else {
+			tr_buf_adds(&b, "\xEF\xBF\xBD");    /* U+FFFD for each byte that is no character */
+			i++;
+		}
+	}
+	return b.data ? b.data : tr_xstrdup("");
 }
 
 size_t tr_utf8_len(const char *s, size_t n)

@@ -38,6 +38,9 @@ void tr_buf_add_pct(tr_buf *b, const char *s, const char *keep, int space_plus);
 
 /* 1 when s[0..n) is well-formed UTF-8 without overlongs or surrogates. */
 int tr_utf8_valid(const char *s, size_t n);
+/* A heap copy of s with every byte that starts no well-formed UTF-8
+ * character replaced by U+FFFD. */
+char *tr_utf8_repair(const char *s);
 /* Number of code points in valid UTF-8. */
 size_t tr_utf8_len(const char *s, size_t n);
 /* 1 when s holds a control character other than those allowed (tab, and

@@ -6,6 +6,8 @@
 #include "core/util.h"
 
 #include <mysql.h>
+#include <sodium.h>
+#include <time.h>
 #include <mysqld_error.h>
 #include <errmsg.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 
 #define MAX_PARAMS 48
 #define CACHE_MAX 384
+#define TX_ATTEMPTS 8
 
 typedef struct cached {
 	char *sql;
@@ -57,7 +60,8 @@ static int is_conn_error(unsigned e)
 {
 	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == ER_UNKNOWN_STMT_HANDLER ||
 	       e == CR_SERVER_LOST_EXTENDED || e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
-	       e == ER_CONNECTION_KILLED || e == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+	       e == ER_CONNECTION_KILLED || e == ER_SERVER_SHUTDOWN ||
+	       e == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
 }
 
 static int map_error(unsigned e)
@@ -614,10 +618,22 @@ void tr_db_rollback(void)
 	}
 }
 
+/* Deadlocks come in bursts when many writers meet on one row: each retry
+ * waits a random while that grows (1-4 ms, 2-8 ms, ...), so the writers
+ * that collided do not collide again in step. */
+static void retry_pause(int attempt)
+{
+	unsigned ms = (1u << attempt) + randombytes_uniform(3u << attempt);
+	struct timespec ts = { 0, (long)ms * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
 int tr_db_tx(int (*fn)(void *ctx), void *ctx)
 {
 	int rc = TR_DB_ERR;
-	for (int attempt = 0; attempt < 3; attempt++) {
+	for (int attempt = 0; attempt < TX_ATTEMPTS; attempt++) {
+		if (attempt)
+			retry_pause(attempt);
 		rc = tr_db_begin();
 		if (rc < 0)
 			return rc;
@@ -628,8 +644,9 @@ int tr_db_tx(int (*fn)(void *ctx), void *ctx)
 			tr_db_rollback();
 		if (rc != TR_DB_RETRY)
 			return rc;
-		tr_info("transaction deadlocked; retrying");
+		tr_info("transaction deadlocked (attempt %d); retrying", attempt + 1);
 	}
+	tr_warn("transaction still deadlocked after %d attempts", TX_ATTEMPTS);
 	return rc;
 }
 

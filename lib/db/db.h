@@ -23,8 +23,11 @@ int tr_db_begin(void);
 int tr_db_commit(void);
 void tr_db_rollback(void);
 
-/* Runs fn(ctx) in a transaction, retrying it (up to 3 times) when the server
- * reports a deadlock. fn returns 0 to commit or an error to roll back. */
+/* Runs fn(ctx) in a transaction, retrying it (up to 8 times, after a short
+ * random pause) when the server reports a deadlock or a lock wait timeout.
+ * fn returns 0 to commit or an error to roll back; it must pass the
+ * database's code through (TR_DB_RETRY above all) for the retry to happen,
+ * and may run again from the start. */
 int tr_db_tx(int (*fn)(void *ctx), void *ctx);
 
 /* A query on the current pool: bind parameters in order, execute, fetch rows.

@@ -11,6 +11,7 @@
 #include "core/util.h"
 
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -90,11 +91,13 @@ static void encoded_words(tr_buf *b, const char *v, size_t *line)
 		/* "=?UTF-8?B?" + base64 + "?=": 12 characters of frame */
 		size_t max = avail > 12 ? (avail - 12) / 4 * 3 : 0;
 		size_t k = utf8_prefix(s + pos, n - pos, max);
-		if (k == 0) {
+		if (k == 0 && *line > 1) {
 			tr_buf_adds(b, "\r\n ");
 			*line = 1;
 			continue;
 		}
+		if (k == 0)
+			k = max < n - pos ? max : n - pos;   /* never stuck: the text is valid UTF-8, but be sure */
 		char b64[128];
 		sodium_bin2base64(b64, sizeof(b64), s + pos, k, sodium_base64_VARIANT_ORIGINAL);
 		tr_buf_printf(b, "=?UTF-8?B?%s?=", b64);
@@ -107,11 +110,46 @@ static void encoded_words(tr_buf *b, const char *v, size_t *line)
 	}
 }
 
+/* A header value as one line of valid UTF-8: what came from outside (an
+ * incoming mail's subject) may be neither. */
+static char *header_text(const char *value)
+{
+	char *c = tr_mail_header_clean(value);
+	if (!tr_utf8_valid(c, strlen(c))) {
+		char *fixed = tr_utf8_repair(c);
+		c = tr_strdup(fixed);
+		free(fixed);
+	}
+	return tr_trim(c);
+}
+
+/* The longest run of s without a space: plain text folds only at spaces. */
+static size_t longest_word(const char *s)
+{
+	size_t longest = 0;
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		if (n > longest)
+			longest = n;
+		s += n;
+		s += strspn(s, " ");
+	}
+	return longest;
+}
+
+/* Plain ASCII may go out as it is when it needs no encoding ("=?" would be
+ * read as the start of an encoded-word) and every word fits on a folded
+ * line; otherwise encoded-words, which split anywhere (a 1,000-letter word
+ * broke the 998-octet line limit). */
+static int plain_header_ok(const char *v, size_t used)
+{
+	return printable_ascii(v) && !strstr(v, "=?") && used + longest_word(v) <= LINE_MAX_EW;
+}
+
 char *tr_mail_encode_header(const char *value, size_t used)
 {
-	char *v = tr_trim(tr_mail_header_clean(value));
-	/* "=?" in plain text would be read as the start of an encoded-word */
-	if (printable_ascii(v) && !strstr(v, "=?"))
+	char *v = header_text(value);
+	if (plain_header_ok(v, used))
 		return fold_ascii(v, used);
 	tr_buf b;
 	tr_buf_init(&b);
@@ -124,14 +162,15 @@ char *tr_mail_encode_header(const char *value, size_t used)
 
 char *tr_mail_address(const char *name, const char *addr, size_t used)
 {
-	char *n = tr_trim(tr_mail_header_clean(name));
+	char *n = header_text(name);
 	char *a = tr_mail_header_clean(addr);
 	if (!*n)
 		return a;
 	tr_buf b;
 	tr_buf_init(&b);
 	size_t line = used;
-	if (printable_ascii(n) && !strstr(n, "=?")) {
+	/* a quoted-string cannot be folded: longer names are encoded */
+	if (plain_header_ok(n, used) && used + strlen(n) + 2 <= LINE_MAX_EW) {
 		/* a quoted-string: only " and \ need a backslash */
 		tr_buf_addc(&b, '"');
 		for (const char *p = n; *p; p++) {

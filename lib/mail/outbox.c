@@ -161,15 +161,16 @@ int tr_outbox_begin(const char *me, const tr_outbox_row *r)
 	return began < 0 ? (int)began : began == 1;
 }
 
-void tr_outbox_record(const char *me, int64_t id, const char *status, long wait_s, const char *error)
+void tr_outbox_record(const char *me, int64_t id, const char *status, long wait_s, const char *error, int counts)
 {
 	/* The outcome must reach the database even through a short outage: a row
 	 * left 'sending' after its transaction began is never sent again. */
 	for (int i = 0; i < 3; i++) {
 		if (tr_db_run("UPDATE outbox SET status = ?, sent_at = IF(? = 'sent', NOW(), NULL), "
 			      "next_attempt_at = NOW() + INTERVAL ? SECOND, last_error = ?, claimed_by = NULL, "
-			      "claimed_at = NULL, attempt_started_at = NULL WHERE id = ? AND claimed_by = ?",
-			      "sslsls", status, status, (int64_t)wait_s, error, id, me) >= 0)
+			      "claimed_at = NULL, attempt_started_at = NULL, attempts = attempts - ? "
+			      "WHERE id = ? AND claimed_by = ?",
+			      "sslsils", status, status, (int64_t)wait_s, error, counts ? 0 : 1, id, me) >= 0)
 			return;
 		sleep(1);
 	}

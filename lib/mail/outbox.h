@@ -30,8 +30,10 @@ int tr_outbox_next(const char *me, tr_outbox_row *r);
 /* Marks the row as begun (from here on it counts as possibly delivered):
  * 1 begun, 0 taken back meanwhile (not ours), <0 error. */
 int tr_outbox_begin(const char *me, const tr_outbox_row *r);
-/* The outcome: status "sent", "queued" (again after wait_s) or "failed". */
-void tr_outbox_record(const char *me, int64_t id, const char *status, long wait_s, const char *error);
+/* The outcome: status "sent", "queued" (again after wait_s) or "failed";
+ * counts 0 takes back the attempt tr_outbox_begin counted (the server could
+ * not be reached: no fault of this mail's). */
+void tr_outbox_record(const char *me, int64_t id, const char *status, long wait_s, const char *error, int counts);
 /* Gives back what the run claimed but did not begin. */
 void tr_outbox_release(const char *me);
 /* Removes delivered mail older than Mail.keep_sent_days. Count or <0. */

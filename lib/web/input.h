@@ -6,10 +6,14 @@
 
 /* ---- for the serve loop ---- */
 
-/* Checks limits, then reads environment, cookies, query and body into
- * req->hdf through ClearSilver's CGI kit (multipart through our parser).
- * Returns 0 or an HTTP status for the error page. */
-int tr_input_read(tr_req *req);
+/* Checks the limits, reads environment and cookies (through ClearSilver's
+ * CGI kit) and the query string into req->hdf. 0 or an HTTP status. */
+int tr_input_head(tr_req *req);
+/* Reads a POST body (after the session and the access check): urlencoded
+ * (UTF-8 only), or multipart for pages that take uploads - where no file is
+ * written before the form's CSRF token arrived and matched (403). The text
+ * of a body is bounded by Limits.form_bytes in all. 0 or an HTTP status. */
+int tr_input_body(tr_req *req);
 /* Validates the page's declared fields. Returns 0 (soft errors are counted
  * in req->nerrors) or 400/413. */
 int tr_input_validate(tr_req *req);
@@ -18,6 +22,11 @@ void tr_input_end(tr_req *req);
 
 /* Global limits, from the configuration (Limits.<name>). */
 long tr_limit(const char *name);
+/* 1 when a parameter name is one we read at all: printable ASCII without
+ * spaces, no empty component between dots (names become HDF paths). */
+int tr_param_name_ok(const char *s, size_t n);
+/* 1 for a declared prefix ("field_*"). */
+int tr_field_is_prefix(const tr_field *f);
 
 /* ---- for handlers: input after validation ---- */
 

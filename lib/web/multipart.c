@@ -25,39 +25,92 @@ typedef struct parser {
 	const char *delim;        /* "\r\n--" boundary */
 	size_t dlen;
 	int nparts;
+	int64_t text_bytes;       /* text kept so far */
 	tr_part **tail;
 } parser;
+
+/* The parameters of a header value (RFC 2045/7578): after the first item,
+ * ";"-separated name=token or name="quoted-string", quotes respected (a ';'
+ * inside quotes ends nothing). Returns param's value (pool memory), NULL
+ * when it is absent, *bad = 1 when the value is malformed. */
+static char *param_value(const char *value, const char *param, int *bad)
+{
+	size_t plen = strlen(param);
+	const char *p = value;
+	char *found = NULL;
+	*bad = 0;
+	/* skip the first item (the media type, or "form-data") */
+	while (*p && *p != ';') {
+		if (*p == '"')
+			return *bad = 1, NULL;
+		p++;
+	}
+	while (*p == ';') {
+		p++;
+		p += strspn(p, " \t");
+		const char *name = p;
+		while (*p && *p != '=' && *p != ';' && *p != ' ' && *p != '\t')
+			p++;
+		size_t nlen = (size_t)(p - name);
+		p += strspn(p, " \t");
+		if (*p != '=')
+			return *bad = 1, NULL;
+		p++;
+		p += strspn(p, " \t");
+		tr_buf out;
+		tr_buf_init(&out);
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				tr_buf_addc(&out, *p);
+			}
+			if (*p != '"') {
+				tr_buf_free(&out);
+				return *bad = 1, NULL;
+			}
+			p++;
+		} else {
+			size_t n = strcspn(p, "; \t\"");
+			tr_buf_add(&out, p, n);
+			p += n;
+		}
+		p += strspn(p, " \t");
+		if (*p && *p != ';') {
+			tr_buf_free(&out);
+			return *bad = 1, NULL;
+		}
+		int match = nlen == plen && !strncasecmp(name, param, plen);
+		if (match && found) {
+			tr_buf_free(&out);
+			return *bad = 1, NULL;      /* the same parameter twice: which one counts? */
+		}
+		if (match)
+			found = tr_strndup(out.data ? out.data : "", out.len);
+		tr_buf_free(&out);
+	}
+	return found;
+}
 
 const char *tr_mp_boundary(const char *ct)
 {
 	if (!ct)
 		return NULL;
-	const char *p = strcasestr(ct, "boundary=");
-	if (!p)
+	int bad;
+	const char *b = param_value(ct, "boundary", &bad);
+	if (!b || bad)
 		return NULL;
-	p += 9;
-	size_t n;
-	const char *start;
-	if (*p == '"') {
-		start = ++p;
-		const char *q = strchr(p, '"');
-		if (!q)
-			return NULL;
-		n = (size_t)(q - p);
-	} else {
-		start = p;
-		n = strcspn(p, "; \t");
-	}
-	/* RFC 2046: 1 to 70 characters from a restricted set. */
-	if (n < 1 || n > 70)
+	/* RFC 2046: 1 to 70 characters from a restricted set, not ending in a space. */
+	size_t n = strlen(b);
+	if (n < 1 || n > 70 || b[n - 1] == ' ')
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
-		char c = start[i];
+		char c = b[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		      strchr("'()+_,-./:=? ", c)))
 			return NULL;
 	}
-	return tr_strndup(start, n);
+	return b;
 }
 
 static int fail(parser *ps, int status, const char *why)
@@ -98,37 +151,6 @@ static char *find(parser *ps, const char *needle, size_t nlen)
 	return memmem(ps->buf + ps->start, ps->end - ps->start, needle, nlen);
 }
 
-/* Parameter of a header value: name="quoted" or name=token. */
-static char *header_param(const char *value, const char *param)
-{
-	size_t plen = strlen(param);
-	const char *p = value;
-	while ((p = strchr(p, ';')) != NULL) {
-		p++;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (strncasecmp(p, param, plen) || p[plen] != '=')
-			continue;
-		p += plen + 1;
-		tr_buf out;
-		tr_buf_init(&out);
-		if (*p == '"') {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				tr_buf_addc(&out, *p);
-			}
-		} else {
-			size_t n = strcspn(p, "; \t");
-			tr_buf_add(&out, p, n);
-		}
-		char *r = tr_strndup(out.data ? out.data : "", out.len);
-		tr_buf_free(&out);
-		return r;
-	}
-	return NULL;
-}
-
 /* The HTML form encoding escapes only " CR LF in file names (as %22 %0D %0A). */
 static void unescape_filename(char *s)
 {
@@ -146,7 +168,13 @@ static void unescape_filename(char *s)
 	*o = '\0';
 }
 
-/* RFC 5987 filename*=UTF-8''percent-encoded */
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* RFC 5987 filename*=UTF-8''percent-encoded: two hex digits after each '%',
+ * no NUL; NULL when malformed. */
 static char *decode_ext_filename(const char *v)
 {
 	if (strncasecmp(v, "utf-8''", 7))
@@ -154,13 +182,11 @@ static char *decode_ext_filename(const char *v)
 	v += 7;
 	char *out = tr_alloc(strlen(v) + 1), *o = out;
 	for (; *v; v++) {
-		if (*v == '%' && v[1] && v[2]) {
-			char hex[3] = { v[1], v[2], 0 };
-			char *end;
-			long c = strtol(hex, &end, 16);
-			if (*end)
+		if (*v == '%') {
+			int hi = hexval(v[1]), lo = hi < 0 ? -1 : hexval(v[2]);
+			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
 				return NULL;
-			*o++ = (char)c;
+			*o++ = (char)(hi << 4 | lo);
 			v += 2;
 		} else {
 			*o++ = *v;
@@ -182,6 +208,23 @@ static const char *clean_filename(char *name)
 		if ((unsigned char)*p >= 0x20 && *p != 0x7F)
 			*o++ = *p;
 	*o = '\0';
+	/* a direction override makes "rechnung<RLO>gpj.exe" read "rechnungexe.jpg":
+	 * such characters are dropped, so the name shows what the file is */
+	if (tr_has_invisible(base, strlen(base))) {
+		char *shown = tr_show_invisible(base), *w = base;
+		for (const char *p = shown; *p; p++) {
+			if (p[0] == '[' && !strncmp(p + 1, "U+", 2)) {
+				const char *close = strchr(p, ']');
+				if (close) {
+					p = close;
+					continue;
+				}
+			}
+			*w++ = *p;
+		}
+		*w = '\0';
+		free(shown);
+	}
 	size_t n = strlen(base);
 	if (n > MAX_FILENAME) {
 		n = MAX_FILENAME;
@@ -210,13 +253,18 @@ static int parse_headers(parser *ps, char *h, tr_part *part)
 			if (!strcasecmp(line, "Content-Disposition")) {
 				if (strncasecmp(value, "form-data", 9))
 					return fail(ps, 400, "part is not form-data");
-				part->name = header_param(value, "name");
-				char *ext = header_param(value, "filename*");
-				char *fn = ext ? decode_ext_filename(ext) : NULL;
-				if (!fn) {
-					fn = header_param(value, "filename");
-					if (fn)
-						unescape_filename(fn);
+				int bad1, bad2, bad3;
+				part->name = param_value(value, "name", &bad1);
+				char *ext = param_value(value, "filename*", &bad2);
+				char *fn = param_value(value, "filename", &bad3);
+				if (bad1 || bad2 || bad3 || (value[9] && value[9] != ';' && value[9] != ' '))
+					return fail(ps, 400, "malformed Content-Disposition");
+				if (ext) {
+					fn = decode_ext_filename(ext);
+					if (!fn)
+						return fail(ps, 400, "malformed filename*");
+				} else if (fn) {
+					unescape_filename(fn);
 				}
 				if (fn) {
 					if (!tr_utf8_valid(fn, strlen(fn)))
@@ -373,8 +421,10 @@ static int read_part(parser *ps)
 	s.is_file = part->filename != NULL;
 	s.limit = s.is_file ? ps->mp->file_bytes : ps->mp->field_bytes;
 	/* An empty file input sends a part with filename="" and no data. */
-	s.keep = ps->mp->want(ps->mp->ctx, part->name, s.is_file) &&
-		 !(s.is_file && !*part->filename);
+	int want = ps->mp->want(ps->mp->ctx, part->name, s.is_file && *part->filename, ps->mp->parts);
+	if (want < 0)
+		return fail(ps, -want, "part refused before its body");
+	s.keep = want && !(s.is_file && !*part->filename);
 	if (s.keep) {
 		/* listed before reading, so a failure still removes the file */
 		*ps->tail = part;
@@ -394,6 +444,12 @@ static int read_part(parser *ps)
 			if (!part->content_type)
 				part->content_type = "application/octet-stream";
 		} else {
+			/* all the text of a body together is bounded, not only each part */
+			ps->text_bytes += (int64_t)s.text.len;
+			if (ps->mp->text_bytes && ps->text_bytes > ps->mp->text_bytes) {
+				tr_buf_free(&s.text);
+				return fail(ps, 413, "text parts too large in all");
+			}
 			part->value = tr_strndup(s.text.data ? s.text.data : "", s.text.len);
 			part->len = s.text.len;
 		}

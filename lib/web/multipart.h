@@ -28,10 +28,13 @@ typedef struct tr_mp {
 	/* input */
 	int (*read)(void *ctx, char *buf, int n);   /* >0 bytes, 0 end, <0 error */
 	void *ctx;
-	/* 1 to keep a part with this name; file parts of kept names go to disk. */
-	int (*want)(void *ctx, const char *name, int is_file);
+	/* Asked before each part's body, with the parts kept so far: 1 to keep
+	 * it (file parts of kept names go to disk), 0 to skip it, or -status
+	 * to stop reading with that HTTP status (a file before its CSRF token). */
+	int (*want)(void *ctx, const char *name, int is_file, tr_part *done);
 	int64_t content_length;
 	int64_t field_bytes;       /* largest text part */
+	int64_t text_bytes;        /* all text parts together (0: no bound) */
 	int64_t file_bytes;        /* largest file part */
 	int max_parts;
 	const char *tmpdir;

@@ -92,6 +92,7 @@ struct tr_req {
 	const char *session_hash;    /* hex hash of the session token */
 	const char *csrf;            /* token every form of this response carries */
 
+	long nparams;                /* parameters read (query and body), against Limits.fields */
 	tr_value *values;            /* one per declared field */
 	int nvalues;
 	int nerrors;                 /* field errors (values kept for the form) */

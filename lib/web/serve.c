@@ -120,16 +120,19 @@ static int dispatch(tr_req *req)
 	if (!handler)
 		return 405;
 
-	int rc = tr_input_read(req);
+	int rc = tr_input_head(req);
 	if (rc)
 		return rc;
-	if (tr_session_load(req) < 0)
-		return 503;
+	if ((rc = tr_session_load(req)) < 0)
+		return tr_http_status(rc);
 	choose_language(req);
 	notice(req);
 	rc = check_access(req);
 	if (rc)
 		return rc > 0 ? rc : 0;
+	/* the body only now: a visitor's POST to a signed-in page is never read */
+	if ((rc = tr_input_body(req)) != 0)
+		return rc;
 	if (!strcmp(req->method, "POST")) {
 		const char *token = hdf_get_value(req->hdf, "Query.csrf", NULL);
 		if (!tr_csrf_ok(req, token)) {

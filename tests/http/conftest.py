@@ -4,6 +4,7 @@ The stack (Apache + mod_fcgid + MariaDB + mail sink, sanitizer build) is started
 once per run by scripts/run-tests; TRESEN_STACK names its stack.json.
 """
 import email
+import glob
 import email.policy
 import json
 import mailbox
@@ -149,6 +150,23 @@ def set_status(ticket_id, status):
     tool("ticket", "status", ticket_id, status)
 
 
+def worker_peaks(program):
+    """Peak resident memory (kB) of every running worker of a page program (e.g. "requests/new.fcgi")."""
+    peaks = {}
+    for status in glob.glob("/proc/[0-9]*/status"):
+        pid = status.split("/")[2]
+        try:
+            cmd = open(f"/proc/{pid}/cmdline", "rb").read()
+            if f"cgi-bin/{program}".encode() not in cmd:
+                continue
+            for line in open(status):
+                if line.startswith("VmHWM:"):
+                    peaks[pid] = int(line.split()[1])
+        except OSError:
+            pass
+    return peaks
+
+
 def world_readable_file(name, data: bytes):
     """A file the tools (running as the web user) can read: under the stack's folder, not pytest's private one."""
     folder = os.path.join(STACK["dir"], "fixtures")
@@ -168,15 +186,22 @@ def new_address(prefix="user", domain="wohnbau.example"):
     return f"{prefix}-{uuid.uuid4().hex[:10]}@{domain}"
 
 
+_parsed = {}
+
+
 def all_mails():
+    """Every mail in the sink; each is parsed once (a run puts thousands there, and tests poll)."""
     box = mailbox.Maildir(STACK["mail_dir"], factory=None, create=False)
     out = []
     for key in box.keys():
-        try:
-            raw = box.get_bytes(key)
-        except (KeyError, FileNotFoundError):
-            continue
-        out.append(email.message_from_bytes(raw, policy=email.policy.default))
+        msg = _parsed.get(key)
+        if msg is None:
+            try:
+                raw = box.get_bytes(key)
+            except (KeyError, FileNotFoundError):
+                continue
+            msg = _parsed[key] = email.message_from_bytes(raw, policy=email.policy.default)
+        out.append(msg)
     return out
 
 

@@ -9,7 +9,7 @@ import struct
 import zlib
 from urllib.parse import urlparse
 
-from conftest import BASE, STACK, csrf_of, login_as, make_ticket, q
+from conftest import worker_peaks, BASE, STACK, csrf_of, login_as, make_ticket, q
 
 PNG = (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
        + struct.pack(">I", zlib.crc32(b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)))
@@ -26,23 +26,6 @@ def post_files(browser, tid, files, body="Mit Anhang"):
 def attachments_of(db, tid):
     return q(db, "SELECT id, filename, content_type, size, sha256, is_inline FROM attachments "
                  "WHERE ticket_id = %s ORDER BY id", tid)
-
-
-def worker_peaks(program):
-    """Peak resident memory (kB) of every running worker of a page program."""
-    peaks = {}
-    for status in glob.glob("/proc/[0-9]*/status"):
-        pid = status.split("/")[2]
-        try:
-            cmd = open(f"/proc/{pid}/cmdline", "rb").read()
-            if f"cgi-bin/{program}".encode() not in cmd:
-                continue
-            for line in open(status):
-                if line.startswith("VmHWM:"):
-                    peaks[pid] = int(line.split()[1])
-        except OSError:
-            pass
-    return peaks
 
 
 def test_five_files_with_awkward_names_arrive_byte_identical(db):

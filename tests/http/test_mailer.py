@@ -93,10 +93,11 @@ def test_temporary_refusal_keeps_the_mail_until_the_server_is_back_then_sends_it
     stack_cmd("stop-mail")
     try:
         register(Browser(), address)
-        row = wait_until(lambda: [r for r in outbox(db, "recipient = %s", address) if r[1] >= 1], 40,
+        row = wait_until(lambda: [r for r in outbox(db, "recipient = %s", address) if r[2]], 40,
                          "a failed delivery attempt")[0]
         status, attempts, error, mid, backed_off = row
-        assert status == "queued" and attempts == 1 and backed_off == 1
+        # an unreachable server counts against no mail: no attempt used up
+        assert status == "queued" and attempts == 0 and backed_off == 1
         assert error and "onnect" in error
         assert with_id(mid) == []
     finally:
@@ -106,8 +107,34 @@ def test_temporary_refusal_keeps_the_mail_until_the_server_is_back_then_sends_it
     wait_until(lambda: with_id(mid), 40, "delivery after the server came back")
     time.sleep(5)                                        # a few more mailer runs
     assert len(with_id(mid)) == 1
-    assert outbox(db, "message_id = %s", mid)[0][:2] == ("sent", 2)
+    assert outbox(db, "message_id = %s", mid)[0][:2] == ("sent", 1)
     assert link_in(with_id(mid)[0], "/confirm")
+
+
+def test_a_long_outage_never_fails_a_mail(db):
+    """Connection failures are the server's, not the recipient's: after any number of them (here the
+    mail has used all but one attempt already, and the server stays away for five runs) the mail
+    is still queued, and goes out once when the server answers."""
+    address = new_address("outage")
+    mid = queue_raw(db, address, subject="Während der Störung")
+    max_attempts = 15
+    q(db, "UPDATE outbox SET attempts = %s WHERE message_id = %s", max_attempts - 1, mid)
+    stack_cmd("stop-mail")
+    try:
+        for _ in range(5):
+            q(db, "UPDATE outbox SET next_attempt_at = NOW() WHERE message_id = %s", mid)
+            wait_until(lambda: outbox(db, "message_id = %s", mid)[0][4] == 1, 40, "an attempt during the outage")
+        status, attempts, error, _, _ = outbox(db, "message_id = %s", mid)[0]
+        assert status == "queued" and attempts == max_attempts - 1
+        assert "unreachable" in error
+    finally:
+        stack_cmd("start-mail")
+    q(db, "UPDATE outbox SET next_attempt_at = NOW() WHERE message_id = %s", mid)
+    release_queue(db)
+    wait_until(lambda: with_id(mid), 40, "delivery after the outage")
+    time.sleep(5)
+    assert len(with_id(mid)) == 1
+    assert outbox(db, "message_id = %s", mid)[0][0] == "sent"
 
 
 class Picky:

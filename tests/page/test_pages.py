@@ -68,7 +68,8 @@ def test_method_not_served_is_405(client):
 
 
 @pytest.mark.parametrize("query,status", ids=["long-query", "nul", "child-name", "bad-enum", "below-min", "bad-date",
-                                              "too-long"], argvalues=[
+                                              "too-long", "bad-escape-name", "bad-escape", "cut-escape",
+                                              "plus-escape", "empty-component", "control-name"], argvalues=[
     ("q=" + "a" * 9000, 414),                 # query over Limits.query_bytes
     ("q=a%00b", 400),                         # a NUL would cut the value
     ("q.x=1", 400),                           # a crafted child name of a declared field
@@ -76,6 +77,12 @@ def test_method_not_served_is_405(client):
     ("page=0", 400),                          # below the field's minimum (a GET: no form to show it on)
     ("from=2026-02-30", 400),                 # no such date
     ("q=" + "ä" * 201, 400),                  # over the field's length in characters
+    ("%zz=1", 400),                           # not two hex digits (a browser never sends it)
+    ("q=%G0", 400),
+    ("q=%4", 400),
+    ("q=%+9", 400),
+    ("q.=1", 400),                            # an empty component of the HDF path
+    ("a%01b=1", 400),                         # a control character in a name
 ])
 def test_malformed_list_queries_are_4xx(client, query, status):
     client.login("anna@wohnbau.example")

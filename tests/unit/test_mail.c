@@ -8,6 +8,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tresen.h"
 #include "mail/mail.h"
@@ -116,6 +117,45 @@ static void encode_header(void **state)
 	assert_only_folds(f);
 	assert_non_null(strstr(f, "\r\n "));
 	assert_lines_at_most(f, 78);
+
+	/* a word longer than a line cannot fold at spaces: encoded-words split it (found by fuzz_mail) */
+	char *word = tr_alloc(1201);
+	memset(word, 'D', 1200);
+	word[1200] = '\0';
+	const char *w = tr_mail_encode_header(tr_fmt("Betreff %s Ende", word), 9);
+	assert_only_folds(w);
+	assert_lines_at_most(w, 76);
+	assert_string_equal(decode_words(w), tr_fmt("Betreff %s Ende", word));
+	const char *a = tr_mail_address(word, "x@example.com", 4);
+	assert_lines_at_most(a, 76);
+	tr_pool_reset();
+}
+
+/* Invalid UTF-8 (a run of continuation bytes longer than one encoded-word
+ * holds) once made the encoder loop forever; now it is repaired to U+FFFD
+ * and encoded like any text. A regression would hang: the alarm ends it. */
+static void encode_header_invalid_utf8(void **state)
+{
+	(void)state;
+	alarm(5);
+	for (size_t n = 1; n < 200; n += 9) {
+		char *bad = tr_alloc(n + 3);
+		bad[0] = 'a';
+		memset(bad + 1, 0x80, n);
+		bad[n + 1] = 'z';
+		bad[n + 2] = '\0';
+		const char *e = tr_mail_encode_header(bad, 9);
+		assert_only_folds(e);
+		assert_lines_at_most(e, 76);
+		const char *d = decode_words(e);
+		assert_true(tr_utf8_valid(d, strlen(d)));
+		assert_int_equal(d[0], 'a');
+		assert_int_equal(d[strlen(d) - 1], 'z');
+		assert_int_equal(strlen(d), 2 + 3 * n);        /* one U+FFFD per stray byte */
+		const char *a = tr_mail_address(bad, "x@example.com", 4);
+		assert_non_null(strstr(a, "<x@example.com>"));
+	}
+	alarm(0);
 	tr_pool_reset();
 }
 
@@ -366,6 +406,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(header_clean),
 		cmocka_unit_test(encode_header),
+		cmocka_unit_test(encode_header_invalid_utf8),
 		cmocka_unit_test(addresses),
 		cmocka_unit_test(quoted_printable),
 		cmocka_unit_test(dates_and_ids),

@@ -30,11 +30,25 @@ static int mem_read(void *ctx, char *buf, int n)
 	return (int)take;
 }
 
-static int want_all(void *ctx, const char *name, int is_file)
+static int want_all(void *ctx, const char *name, int is_file, tr_part *done)
 {
 	(void)ctx;
 	(void)is_file;
+	(void)done;
 	return strcmp(name, "ignored") != 0;
+}
+
+/* As the pipeline does: a file only after a text part "csrf" with the right value. */
+static int want_csrf_first(void *ctx, const char *name, int is_file, tr_part *done)
+{
+	(void)ctx;
+	(void)name;
+	if (!is_file)
+		return 1;
+	for (tr_part *p = done; p; p = p->next)
+		if (!p->filename && !strcmp(p->name, "csrf") && !strcmp(p->value, "right"))
+			return 1;
+	return -403;
 }
 
 static char tmpdir[] = "/tmp/tresen-mp-XXXXXX";
@@ -208,6 +222,114 @@ static void extended_filename(void **state)
 	tr_pool_reset();
 }
 
+static void strict_parameters(void **state)
+{
+	(void)state;
+	tr_mp mp;
+	/* a quoted ';' is part of the name: no file part comes of it */
+	const char *quoted = "--b\r\nContent-Disposition: form-data; name=\"a; filename=x\"\r\n\r\nv\r\n--b--\r\n";
+	assert_int_equal(parse(quoted, strlen(quoted), 64, &mp, "multipart/form-data; boundary=b"), 0);
+	assert_string_equal(mp.parts->name, "a; filename=x");
+	assert_null(mp.parts->filename);
+	/* xboundary= is not boundary= */
+	assert_null(tr_mp_boundary("multipart/form-data; xboundary=abc"));
+	assert_string_equal(tr_mp_boundary("multipart/form-data; charset=utf-8; boundary=\"a b\""), "a b");
+	assert_null(tr_mp_boundary("multipart/form-data; boundary=a; boundary=b"));
+	/* escapes in filename* are two hex digits, and never a NUL */
+	const char *forms[] = { "%+9", "% 9", "%-1", "%0", "%00", "%G1" };
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		char *body = tr_fmt("--b\r\nContent-Disposition: form-data; name=\"f\"; filename*=UTF-8''a%sZ.txt"
+				    "\r\n\r\nx\r\n--b--\r\n", forms[i]);
+		assert_int_equal(parse(body, strlen(body), 64, &mp, "multipart/form-data; boundary=b"), 400);
+		tr_mp_cleanup(mp.parts);
+	}
+	/* an unclosed quote, a parameter without a value */
+	const char *open_quote = "--b\r\nContent-Disposition: form-data; name=\"f\r\n\r\nx\r\n--b--\r\n";
+	assert_int_equal(parse(open_quote, strlen(open_quote), 64, &mp, "multipart/form-data; boundary=b"), 400);
+	const char *no_value = "--b\r\nContent-Disposition: form-data; name\r\n\r\nx\r\n--b--\r\n";
+	assert_int_equal(parse(no_value, strlen(no_value), 64, &mp, "multipart/form-data; boundary=b"), 400);
+	tr_pool_reset();
+}
+
+static void invisible_characters_leave_file_names(void **state)
+{
+	(void)state;
+	tr_mp mp;
+	/* "rechnung<U+202E>gpj.exe" would show as "rechnungexe.jpg" */
+	const char *body = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"rechnung\xE2\x80\xAEgpj.exe\"\r\n"
+			   "\r\nx\r\n--b--\r\n";
+	assert_int_equal(parse(body, strlen(body), 64, &mp, "multipart/form-data; boundary=b"), 0);
+	assert_string_equal(mp.parts->filename, "rechnunggpj.exe");
+	tr_mp_cleanup(mp.parts);
+	tr_pool_reset();
+}
+
+static void text_in_all_is_bounded(void **state)
+{
+	(void)state;
+	tr_mp mp;
+	tr_buf b;
+	tr_buf_init(&b);
+	for (int i = 0; i < 5; i++) {
+		tr_buf_printf(&b, "--b\r\nContent-Disposition: form-data; name=\"t%d\"\r\n\r\n", i);
+		for (int k = 0; k < 900; k++)
+			tr_buf_addc(&b, 'x');
+		tr_buf_adds(&b, "\r\n");
+	}
+	tr_buf_adds(&b, "--b--\r\n");
+	/* each part is under field_bytes (1000), together over 4000 */
+	assert_int_equal(parse(b.data, b.len, 512, &mp, "multipart/form-data; boundary=b"), 0);
+	static reader r;
+	r = (reader){ b.data, b.len, 0, 512 };
+	memset(&mp, 0, sizeof(mp));
+	mp.read = mem_read;
+	mp.ctx = &r;
+	mp.want = want_all;
+	mp.content_length = (int64_t)b.len;
+	mp.field_bytes = 1000;
+	mp.text_bytes = 4000;
+	mp.file_bytes = 5000;
+	mp.max_parts = 10;
+	mp.tmpdir = tmpdir;
+	assert_int_equal(tr_mp_parse(&mp, "b"), 413);
+	tr_buf_free(&b);
+	tr_pool_reset();
+}
+
+static void no_file_before_the_csrf_token(void **state)
+{
+	(void)state;
+	tr_mp mp;
+	const char *file_first = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\nx\r\n"
+				 "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nright\r\n--b--\r\n";
+	const char *wrong = "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nwrong\r\n"
+			    "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\nx\r\n--b--\r\n";
+	const char *right = "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nright\r\n"
+			    "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\nx\r\n--b--\r\n";
+	const char *bodies[] = { file_first, wrong, right };
+	int expect[] = { 403, 403, 0 };
+	for (int i = 0; i < 3; i++) {
+		static reader r;
+		r = (reader){ bodies[i], strlen(bodies[i]), 0, 64 };
+		memset(&mp, 0, sizeof(mp));
+		mp.read = mem_read;
+		mp.ctx = &r;
+		mp.want = want_csrf_first;
+		mp.content_length = (int64_t)strlen(bodies[i]);
+		mp.field_bytes = 1000;
+		mp.file_bytes = 5000;
+		mp.max_parts = 10;
+		mp.tmpdir = tmpdir;
+		assert_int_equal(tr_mp_parse(&mp, "b"), expect[i]);
+		int files = 0;
+		for (tr_part *p = mp.parts; p; p = p->next)
+			files += p->filename != NULL;
+		assert_int_equal(files, expect[i] ? 0 : 1);    /* nothing written when refused */
+		tr_mp_cleanup(mp.parts);
+	}
+	tr_pool_reset();
+}
+
 int main(void)
 {
 	if (sodium_init() < 0 || !mkdtemp(tmpdir))
@@ -217,6 +339,10 @@ int main(void)
 		cmocka_unit_test(refuses_broken_bodies),
 		cmocka_unit_test(enforces_limits),
 		cmocka_unit_test(extended_filename),
+		cmocka_unit_test(strict_parameters),
+		cmocka_unit_test(invisible_characters_leave_file_names),
+		cmocka_unit_test(text_in_all_is_bounded),
+		cmocka_unit_test(no_file_before_the_csrf_token),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(tmpdir);
