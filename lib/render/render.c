@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/url.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,30 @@ const char *tr_lang_default(void)
 	return tr_lang_supported(d) ? d : "de";
 }
 
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* The strings of one area (lang/de/agent.hdf, ...) beside the main file, in
+ * name order: an area's pages keep their strings together. */
+static NEOERR *read_lang_area_files(HDF *h, const char *folder)
+{
+	struct dirent **names;
+	int n = scandir(folder, &names, NULL, by_name);
+	NEOERR *err = STATUS_OK;
+	for (int k = 0; k < n; k++) {
+		const char *f = names[k]->d_name;
+		size_t len = strlen(f);
+		if (!err && len > 4 && !strcmp(f + len - 4, ".hdf") && f[0] != '.')
+			err = hdf_read_file(h, tr_fmt("%s/%s", folder, f));
+		free(names[k]);
+	}
+	if (n >= 0)
+		free(names);
+	return err;
+}
+
 int tr_render_init(void)
 {
 	if (tmpl_hdf)
@@ -70,6 +95,8 @@ int tr_render_init(void)
 		err = hdf_init(&h);
 		if (!err)
 			err = hdf_read_file(h, tr_fmt("%s/lang/%s.hdf", dir, languages[i]));
+		if (!err)
+			err = read_lang_area_files(h, tr_fmt("%s/lang/%s", dir, languages[i]));
 		if (!err)
 			err = hdf_set_value(h, "Lang", languages[i]);
 		if (!err)
