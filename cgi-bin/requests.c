@@ -96,6 +96,25 @@ static void put_rows(tr_req *req, const tr_list *list, int shown)
 	}
 }
 
+/* The sortable column headers: a header sorts by its column, newest first,
+ * and once more oldest first; filters stay, the page starts again at 1. */
+static void put_sort_links(tr_req *req, const tr_list_query *lq)
+{
+	static const struct { const char *column, *sort; enum tr_sort by; } sortable[] = {
+		{ "id", "created", TR_SORT_CREATED },          /* ids grow with creation */
+		{ "created", "created", TR_SORT_CREATED },
+		{ "updated", "updated", TR_SORT_UPDATED },
+	};
+	for (size_t i = 0; i < TR_ARRAY_LEN(sortable); i++) {
+		int current = lq->sort == sortable[i].by && strcmp(sortable[i].column, "id");
+		const char *next = current && !lq->ascending ? tr_fmt("%s_asc", sortable[i].sort) : sortable[i].sort;
+		tr_set(req, tr_fmt("Sort.%s.url", sortable[i].column),
+		       tr_self_url(req, "/requests", "sort", next, "page", NULL, NULL));
+		if (current)
+			tr_set(req, tr_fmt("Sort.%s.dir", sortable[i].column), lq->ascending ? "ascending" : "descending");
+	}
+}
+
 static void put_navigation(tr_req *req, const tr_list_query *lq, const tr_list *list, const int64_t counts[3])
 {
 	for (int s = 0; s < 3; s++) {
@@ -110,6 +129,10 @@ static void put_navigation(tr_req *req, const tr_list_query *lq, const tr_list *
 						     lq->page > 2 ? tr_fmt("%d", lq->page - 1) : NULL, NULL));
 	if (list->has_more)
 		tr_set(req, "List.next", tr_self_url(req, "/requests", "page", tr_fmt("%d", lq->page + 1), NULL));
+	tr_set_int(req, "List.paged", lq->page > 1 || list->has_more);
+	if (lq->page > 1 && list->n == 0)
+		tr_set(req, "List.first", tr_self_url(req, "/requests", "page", NULL, NULL));
+	put_sort_links(req, lq);
 	tr_set(req, "List.reset", tr_self_url(req, "/requests", "q", NULL, "status", NULL, "type", NULL, "from", NULL,
 					      "to", NULL, "sort", NULL, "page", NULL, NULL));
 	int filtered = lq->q || lq->status >= 0 || lq->type >= 0 || lq->from || lq->to;

@@ -15,7 +15,7 @@
   <?cs call:resend_form("/", "btn btn-warn") ?>
 </div>
 <?cs /if ?>
-<section class="cards" aria-label="<?cs var:L.nav.main ?>">
+<section class="cards" aria-label="<?cs var:L.home.entry_points ?>">
   <a class="card card-link" href="<?cs var:Site.base ?>/hc">
     <span class="card-icon icon-book" aria-hidden="true"></span>
     <h2><?cs var:L.home.card_help ?></h2>

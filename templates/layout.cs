@@ -17,16 +17,25 @@
       <span class="brand-mark" aria-hidden="true"></span>
       <span class="brand-name"><?cs var:Site.name ?></span>
     </a>
-    <nav class="main-nav" aria-label="<?cs var:L.nav.main ?>">
+    <?cs # the section links: in the row on wide screens, behind a menu button on phones (the same links; one shows) ?>
+    <?cs def:section_links() ?>
       <a href="<?cs var:Site.base ?>/hc"<?cs if:Page.section == "hc" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.help ?></a>
       <a href="<?cs var:Site.base ?>/requests/new"<?cs if:Page.section == "new" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.new_request ?></a>
+      <?cs if:User.id ?><a href="<?cs var:Site.base ?>/requests"<?cs if:Page.section == "requests" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.my_requests ?></a><?cs /if ?>
+      <?cs if:User.agent || User.admin ?><a href="<?cs var:Site.base ?>/agent"<?cs if:Page.section == "agent" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.agent ?></a><?cs /if ?>
+    <?cs /def ?>
+    <nav class="main-nav" aria-label="<?cs var:L.nav.main ?>">
+      <div class="nav-links"><?cs call:section_links() ?></div>
+      <details class="nav-menu">
+        <summary class="nav-toggle"><span class="nav-bars" aria-hidden="true"></span><span class="nav-toggle-text"><?cs var:L.nav.menu ?></span></summary>
+        <div class="menu-panel nav-panel"><?cs call:section_links() ?></div>
+      </details>
       <?cs if:User.id ?>
-      <a href="<?cs var:Site.base ?>/requests"<?cs if:Page.section == "requests" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.my_requests ?></a>
-      <?cs if:User.agent ?><a href="<?cs var:Site.base ?>/agent"><?cs var:L.nav.agent ?></a><?cs /if ?>
       <details class="user-menu">
-        <summary aria-label="<?cs var:L.nav.account ?>">
+        <summary>
           <span class="avatar" aria-hidden="true"><?cs var:User.initials ?></span>
           <span class="user-name"><?cs var:User.name ?></span>
+          <span class="visually-hidden"><?cs var:L.nav.account ?></span>
         </summary>
         <div class="menu-panel">
           <div class="menu-who">
@@ -58,7 +67,7 @@
 <footer class="site-footer">
   <div class="wrap footer-inner">
     <span><?cs var:Site.name ?> · <?cs var:L.footer.tagline ?></span>
-    <nav aria-label="<?cs var:L.footer.language ?>" class="footer-links">
+    <nav aria-label="<?cs var:L.footer.nav ?>" class="footer-links">
       <a href="<?cs var:Site.base ?>/hc/imprint"><?cs var:L.footer.imprint ?></a>
       <a href="<?cs var:Site.base ?>/hc/privacy"><?cs var:L.footer.privacy ?></a>
       <a href="<?cs var:Page.lang_url ?>" hreflang="<?cs var:Page.other_lang ?>" lang="<?cs var:Page.other_lang ?>"><?cs var:Page.other_lang_name ?></a>

@@ -16,3 +16,10 @@
 
 <?cs # The confirmation mail once more (R-ACC 4); next: the portal path to come back to. ?>
 <?cs def:resend_form(next, class) ?><form class="resend-form" method="post" action="<?cs var:Site.base ?>/confirm/resend"><?cs call:csrf_field() ?><input type="hidden" name="next" value="<?cs var:next ?>"><button type="submit" class="<?cs var:class ?>"><?cs var:L.unconfirmed.resend ?></button></form><?cs /def ?>
+
+<?cs # The errors of a longer form as links to their fields (Form.labels names them), after the alert. ?>
+<?cs def:error_summary() ?><?cs if:Form.nerrors && subcount(Form.errors) ?><div class="alert alert-error error-summary" role="alert" tabindex="-1" id="error-summary">
+  <p><strong><?cs var:L.err.form ?></strong></p>
+  <ul><?cs each:e = Form.errors ?><li><a href="#f-<?cs var:name(e) ?>"><?cs if:Form.labels[name(e)] ?><?cs var:Form.labels[name(e)] ?>: <?cs /if ?><?cs var:e ?></a></li><?cs /each ?></ul>
+  <?cs if:Form.error ?><p><?cs var:Form.error ?></p><?cs /if ?>
+</div><?cs elif:Form.error ?><?cs call:form_alert() ?><?cs /if ?><?cs /def ?>

@@ -1,6 +1,7 @@
 <?cs # requests.cs - "Anfragen": tabs, search and filters, the table with chosen columns, pages. ?>
 <?cs include:"macros.cs" ?>
-<?cs def:col_head(name) ?><?cs if:Columns[name] ?><th scope="col" class="col-<?cs var:name ?>"><?cs var:L.requests.col[name] ?></th><?cs /if ?><?cs /def ?>
+<?cs # a column header; created, updated (and id: the order of creation) sort the list ?>
+<?cs def:col_head(name) ?><?cs if:Columns[name] ?><th scope="col" class="col-<?cs var:name ?>"<?cs if:Sort[name].dir ?> aria-sort="<?cs var:Sort[name].dir ?>"<?cs /if ?>><?cs if:Sort[name].url ?><a class="sort-link" href="<?cs var:Site.base ?><?cs var:Sort[name].url ?>"><?cs var:L.requests.col[name] ?><span class="arrow" aria-hidden="true"><?cs if:Sort[name].dir == "ascending" ?>↑<?cs elif:Sort[name].dir == "descending" ?>↓<?cs else ?>↕<?cs /if ?></span><span class="visually-hidden"> <?cs if:Sort[name].dir == "descending" ?><?cs var:L.requests.sort_oldest ?><?cs else ?><?cs var:L.requests.sort_newest ?><?cs /if ?></span></a><?cs else ?><?cs var:L.requests.col[name] ?><?cs /if ?></th><?cs /if ?><?cs /def ?>
 <?cs def:content() ?>
 <div class="page-head">
   <h1><?cs var:L.requests.title ?></h1>
@@ -93,14 +94,19 @@
   </tbody>
 </table>
 </div>
+<?cs if:List.paged ?>
 <nav class="pager" aria-label="<?cs var:L.requests.pages ?>">
   <?cs if:List.prev ?><a class="btn" rel="prev" href="<?cs var:Site.base ?><?cs var:List.prev ?>">← <?cs var:L.requests.prev ?></a><?cs else ?><span></span><?cs /if ?>
   <span class="muted"><?cs var:L.requests.page ?> <?cs var:List.page ?></span>
   <?cs if:List.next ?><a class="btn" rel="next" href="<?cs var:Site.base ?><?cs var:List.next ?>"><?cs var:L.requests.next ?> →</a><?cs else ?><span></span><?cs /if ?>
 </nav>
+<?cs /if ?>
 <?cs else ?>
 <div class="card empty-state">
-  <?cs if:List.filtered ?>
+  <?cs if:List.first ?>
+  <h2><?cs var:subst(L.requests.page_empty, List.page) ?></h2>
+  <p><a href="<?cs var:Site.base ?><?cs var:List.first ?>"><?cs var:L.requests.page_first ?></a></p>
+  <?cs elif:List.filtered ?>
   <h2><?cs var:L.requests.none_found ?></h2>
   <p><?cs var:L.requests.none_found_text ?></p>
   <?cs else ?>

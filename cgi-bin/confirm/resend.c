@@ -23,24 +23,18 @@ static int show(tr_req *req)
 	return form(req, tr_safe_next(tr_arg(req, "next")));
 }
 
-/* next with ?notice=key (or &notice=key) added. */
-static const char *with_notice(const char *next, const char *key)
-{
-	return tr_fmt("%s%cnotice=%s", next, strchr(next, '?') ? '&' : '?', key);
-}
-
 static int submit(tr_req *req)
 {
 	const char *next = tr_safe_next(tr_arg(req, "next"));
 	if (req->user->confirmed)
-		return tr_redirect(req, with_notice(next, "already_confirmed"));
+		return tr_redirect(req, tr_with_notice(next, "already_confirmed"));
 	tr_problems p = { .n = 0 };
 	int rc = tr_account_resend(req->user, &p);
 	if (tr_form_again(req, rc, &p))
 		return form(req, next);
 	if (rc)
 		return rc;
-	return tr_redirect(req, with_notice(next, "confirm_sent"));
+	return tr_redirect(req, tr_with_notice(next, "confirm_sent"));
 }
 
 static const tr_page page = {

@@ -38,6 +38,7 @@ static int render(tr_req *req, tr_ticket *t, enum tr_right right)
 	tr_transition solve = tr_status_transition(t->status, TR_EV_CUSTOMER_SOLVE, t->agent_replied);
 	tr_set_int(req, "Ticket.can_solve", right == TR_RIGHT_COMMENT && solve.allowed);
 	tr_set_int(req, "Ticket.closed", t->status == TR_CLOSED);
+	tr_set(req, "Ticket.max_file", tr_human_size(tr_limit("upload_bytes")));
 	return tr_render(req, "requests/ticket.cs");
 }
 

@@ -1,7 +1,7 @@
 /* newrequest.js - the request form's enhancements: fields shown by conditions, live article
-   suggestions while the subject is typed, files collected from several picks or drops.
-   The form works without it: every field is shown with its condition as text, the server
-   shows suggestions as a step of their own, and each pick of files is sent as it is. */
+   suggestions while the subject is typed (files and CC are tresen.js's, as on every form).
+   The form works without it: every field is shown with its condition as text, and the
+   server shows suggestions as a step of their own. */
 (function () {
   'use strict';
 
@@ -96,58 +96,99 @@
     });
   }
 
-  // ---- attachments: several picks or drops add up; each file can be taken out again ----
+  // ---- CC: colleagues matching the entry being typed (after two letters), names first ----
+  // A combobox (ARIA 1.2): arrow keys move through the matches, Enter or a click puts the
+  // chosen one in place of the entry being typed; the field stays plain text (comma-separated).
+  var cc = form.querySelector('#f-cc');
+  var options = form.querySelector('#cc-options');
+  if (cc && options && window.fetch) {
+    var ccTimer = null, ccAsked = 0, active = -1, matches = [];
+    cc.setAttribute('role', 'combobox');
+    cc.setAttribute('aria-autocomplete', 'list');
+    cc.setAttribute('aria-expanded', 'false');
+    cc.setAttribute('aria-controls', 'cc-options');
 
-  var input = form.querySelector('#f-attachments');
-  var zone = input && input.closest('.dropzone');
-  var chips = form.querySelector('.pending-files');
-  var chosen = null;
-  try { chosen = new DataTransfer(); } catch (e) { chosen = null; }
-
-  function size(n) {
-    return n < 1024 * 1024 ? Math.max(1, Math.round(n / 1024)) + ' KB' : (n / 1048576).toFixed(1) + ' MB';
-  }
-
-  function render() {
-    chips.textContent = '';
-    Array.prototype.forEach.call(chosen.files, function (f, i) {
-      var li = document.createElement('li');
-      li.className = 'chip';
-      li.appendChild(document.createTextNode(f.name + ' (' + size(f.size) + ')'));
-      var x = document.createElement('button');
-      x.type = 'button';
-      x.className = 'chip-x';
-      x.textContent = '×';
-      x.setAttribute('aria-label', (input.getAttribute('data-remove-label') || 'Remove') + ': ' + f.name);
-      x.addEventListener('click', function () {
-        chosen.items.remove(i);
-        input.files = chosen.files;
-        render();
+    var entryStart = function () {
+      var upto = cc.value.slice(0, cc.selectionStart == null ? cc.value.length : cc.selectionStart);
+      return Math.max(upto.lastIndexOf(','), upto.lastIndexOf(';')) + 1;
+    };
+    var current = function () {
+      var start = entryStart();
+      var rest = cc.value.slice(start);
+      var end = rest.search(/[,;]/);
+      return (end < 0 ? rest : rest.slice(0, end)).trim();
+    };
+    var close = function () {
+      options.hidden = true;
+      options.textContent = '';
+      cc.setAttribute('aria-expanded', 'false');
+      cc.removeAttribute('aria-activedescendant');
+      active = -1;
+      matches = [];
+    };
+    var highlight = function (i) {
+      active = i;
+      Array.prototype.forEach.call(options.children, function (li, k) {
+        li.setAttribute('aria-selected', k === i ? 'true' : 'false');
       });
-      li.appendChild(x);
-      chips.appendChild(li);
-    });
-  }
-
-  if (input && chips && chosen) {
-    input.addEventListener('change', function () {
-      Array.prototype.forEach.call(input.files, function (f) {
-        var dup = Array.prototype.some.call(chosen.files, function (g) {
-          return g.name === f.name && g.size === f.size && g.lastModified === f.lastModified;
-        });
-        if (!dup) chosen.items.add(f);
+      if (i >= 0) cc.setAttribute('aria-activedescendant', 'cc-opt-' + i);
+      else cc.removeAttribute('aria-activedescendant');
+    };
+    var choose = function (i) {
+      var m = matches[i];
+      if (!m) return;
+      var start = entryStart();
+      var rest = cc.value.slice(start);
+      var end = rest.search(/[,;]/);
+      var after = end < 0 ? '' : rest.slice(end + 1);
+      var before = cc.value.slice(0, start);
+      cc.value = (before ? before.replace(/\s*$/, ' ') : '') + m.name + ' <' + m.email + '>, ' + after.replace(/^\s*/, '');
+      close();
+      cc.focus();
+    };
+    var showMatches = function (list) {
+      options.textContent = '';
+      matches = list;
+      list.forEach(function (m, i) {
+        var li = document.createElement('li');
+        li.id = 'cc-opt-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        var strong = document.createElement('strong');
+        strong.textContent = m.name;
+        var small = document.createElement('span');
+        small.className = 'muted';
+        small.textContent = ' ' + m.email;
+        li.appendChild(strong);
+        li.appendChild(small);
+        li.addEventListener('mousedown', function (e) { e.preventDefault(); choose(i); });
+        options.appendChild(li);
       });
-      input.files = chosen.files;
-      render();
+      options.hidden = list.length === 0;
+      cc.setAttribute('aria-expanded', list.length ? 'true' : 'false');
+      active = -1;
+    };
+    cc.addEventListener('input', function () {
+      clearTimeout(ccTimer);
+      var q = current();
+      if (q.length < 2) { close(); return; }
+      ccTimer = setTimeout(function () {
+        var mine = ++ccAsked;
+        fetch(cc.getAttribute('data-suggest-url') + '?q=' + encodeURIComponent(q),
+              { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : { colleagues: [] }; })
+          .then(function (d) { if (mine === ccAsked) showMatches(d.colleagues || []); })
+          .catch(function () {});
+      }, 200);
     });
-  }
-  if (zone) {
-    ['dragenter', 'dragover'].forEach(function (ev) {
-      zone.addEventListener(ev, function () { zone.classList.add('dragging'); });
+    cc.addEventListener('keydown', function (e) {
+      if (options.hidden) return;
+      if (e.key === 'ArrowDown') { e.preventDefault(); highlight((active + 1) % matches.length); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active <= 0 ? matches.length - 1 : active - 1); }
+      else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); choose(active); }
+      else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); close(); }
     });
-    ['dragleave', 'drop'].forEach(function (ev) {
-      zone.addEventListener(ev, function () { zone.classList.remove('dragging'); });
-    });
+    cc.addEventListener('blur', function () { setTimeout(close, 100); });
   }
 
   // ---- one click is enough: the server makes one ticket per form anyway ----

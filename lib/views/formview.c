@@ -14,7 +14,6 @@
 #include <string.h>
 
 #define MAX_PENDING_SHOWN 200
-#define MAX_COLLEAGUES 200
 
 /* ---- input ---- */
 
@@ -157,18 +156,6 @@ static void put_field(tr_req *req, const tr_form *f, int i)
 	}
 }
 
-static int put_colleagues(tr_req *req, const tr_user *u)
-{
-	tr_colleague *list;
-	int n = tr_user_colleagues(u, NULL, MAX_COLLEAGUES, &list);
-	for (int i = 0; i < n; i++) {
-		HDF *h = tr_node(req, tr_fmt("NewRequest.colleagues.%d", i));
-		tr_node_set(h, "name", list[i].name);
-		tr_node_set(h, "email", list[i].email);
-	}
-	return n < 0 ? n : 0;
-}
-
 static int put_pending(tr_req *req, const tr_user *u, const char *hash)
 {
 	tr_pending_file *files;
@@ -195,8 +182,14 @@ int tr_view_form(tr_req *req, const tr_form *f, const tr_user *u)
 			tr_set(req, tr_fmt("NewForm.priority.%s", tr_type_name((enum tr_type)t)),
 			       tr_priority_name(tr_priority_for((enum tr_type)t, 0)));
 		}
-	for (int i = 0; i < f->nfields; i++)
+	for (int i = 0; i < f->nfields; i++) {
 		put_field(req, f, i);
+		tr_set(req, tr_fmt("Form.labels.%s", tr_form_param(&f->fields[i])), tr_form_label(&f->fields[i], req->lang));
+	}
+	/* the fixed fields' names for the error summary */
+	static const char *const fixed[] = { "subject", "type", "description", "urgent_reason", "cc", "attachments" };
+	for (size_t i = 0; i < TR_ARRAY_LEN(fixed); i++)
+		tr_set(req, tr_fmt("Form.labels.%s", fixed[i]), tr_L(req, tr_fmt("newreq.%s", fixed[i])));
 	/* one token per filled-in form: kept while the form goes back and forth */
 	const char *token = hdf_get_value(req->hdf, "Form.form_token", NULL);
 	char hash[65];
@@ -208,8 +201,6 @@ int tr_view_form(tr_req *req, const tr_form *f, const tr_user *u)
 		tr_token_new(fresh, hash);
 		tr_set(req, "Form.form_token", fresh);
 	}
-	if (rc == 0)
-		rc = put_colleagues(req, u);
 	tr_set(req, "NewRequest.max_file", tr_human_size(tr_cfg_int("Limits.upload_bytes", 50L << 20)));
 	return rc;
 }

@@ -19,7 +19,7 @@ tr_form_vals *tr_view_form_values(tr_req *req, const tr_form *f);
 int tr_view_form_chooser(tr_req *req);
 /* Page data for showing form f to u, the first time or again (errors, the
  * suggestion step): NewForm.* (fields in the request's language, their
- * conditions, the request types offered), NewRequest.colleagues for CC,
+ * conditions, the request types offered),
  * the one-time form token (Form.form_token, new unless the form carries
  * one), NewRequest.pending (files kept from earlier attempts). 0 or <0. */
 int tr_view_form(tr_req *req, const tr_form *f, const tr_user *u);

@@ -106,6 +106,39 @@ const char *tr_self_url(tr_req *req, const char *path, ...)
 	return r;
 }
 
+/* path with the query parameter name (every occurrence) taken out. */
+static const char *without_param(const char *path, const char *name)
+{
+	const char *q = strchr(path, '?');
+	if (!q)
+		return path;
+	size_t nlen = strlen(name);
+	tr_buf b;
+	tr_buf_init(&b);
+	tr_buf_add(&b, path, (size_t)(q - path));
+	char sep = '?';
+	for (const char *p = q + 1; *p;) {
+		size_t n = strcspn(p, "&");
+		if (n && !(n >= nlen + 1 && !strncmp(p, name, nlen) && p[nlen] == '=')) {
+			tr_buf_addc(&b, sep);
+			tr_buf_add(&b, p, n);
+			sep = '&';
+		}
+		p += n;
+		if (*p == '&')
+			p++;
+	}
+	const char *r = tr_strdup(b.data);
+	tr_buf_free(&b);
+	return r;
+}
+
+const char *tr_with_notice(const char *path, const char *key)
+{
+	const char *base = without_param(path, "notice");
+	return tr_fmt("%s%cnotice=%s", base, strchr(base, '?') ? '&' : '?', key);
+}
+
 const char *tr_lang_url(tr_req *req, const char *lang)
 {
 	const char *uri = tr_portal_uri(req);
@@ -119,7 +152,8 @@ const char *tr_lang_url(tr_req *req, const char *lang)
 	/* every parameter as it came, but lang= */
 	for (const char *p = q ? q + 1 : ""; *p;) {
 		size_t n = strcspn(p, "&");
-		if (n && strncmp(p, "lang=", 5)) {
+		/* neither the language nor a notice that was shown once already */
+		if (n && strncmp(p, "lang=", 5) && strncmp(p, "notice=", 7)) {
 			tr_buf_addc(&b, sep);
 			tr_buf_add(&b, p, n);
 			sep = '&';

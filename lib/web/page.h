@@ -33,6 +33,9 @@ const char *tr_portal_uri(tr_req *req);
  * tr_self_url(req, "/requests", "page", "2", NULL). */
 const char *tr_self_url(tr_req *req, const char *path, ...) __attribute__((sentinel));
 
+/* path with ?notice=key (or &notice=key), replacing a notice it had. */
+const char *tr_with_notice(const char *path, const char *key);
+
 /* This page in another language: the request's path and query with lang= replaced. */
 const char *tr_lang_url(tr_req *req, const char *lang);
 

@@ -13,7 +13,7 @@
   <?cs if:f.show_when_text ?><p class="field-hint field-when"><?cs var:f.show_when_text ?></p><?cs /if ?>
   <div class="check-row">
   <?cs each:o = f.options ?>
-    <label class="check"><input type="checkbox" name="<?cs var:f.name ?>" value="<?cs var:o.value ?>"<?cs if:Form[f.name].has[o.value] ?> checked<?cs /if ?>> <?cs var:o.label ?></label>
+    <label class="check"><input<?cs if:first(o) ?> id="f-<?cs var:f.name ?>"<?cs /if ?> type="checkbox" name="<?cs var:f.name ?>" value="<?cs var:o.value ?>"<?cs if:Form[f.name].has[o.value] ?> checked<?cs /if ?>> <?cs var:o.label ?></label>
   <?cs /each ?>
   </div>
   <?cs call:field_error(f.name) ?>
@@ -94,7 +94,7 @@
   <?cs if:NewRequest.suggest_step ?>
   <div class="alert alert-info" role="status"><strong><?cs var:L.newreq.suggest_title ?></strong><br><?cs var:L.newreq.suggest_text ?></div>
   <?cs else ?>
-  <?cs call:form_alert() ?>
+  <?cs call:error_summary() ?>
   <?cs /if ?>
   <p class="muted small"><?cs var:L.newreq.required_note ?></p>
 
@@ -110,7 +110,7 @@
     <legend><?cs var:L.newreq.type ?><?cs call:req_mark("1") ?></legend>
     <div class="choice-row">
     <?cs each:t = NewForm.types ?>
-      <label class="choice"><input type="radio" name="type" value="<?cs var:t ?>"<?cs if:Form.type == t ?> checked<?cs /if ?> required>
+      <label class="choice"><input<?cs if:first(t) ?> id="f-type"<?cs /if ?> type="radio" name="type" value="<?cs var:t ?>"<?cs if:Form.type == t ?> checked<?cs /if ?> required>
         <span><strong><?cs var:L.type[t] ?></strong><small><?cs var:L.newreq.type_help[t] ?></small></span></label>
     <?cs /each ?>
     </div>
@@ -145,8 +145,10 @@
   <div class="field<?cs if:Form.errors.cc ?> has-error<?cs /if ?>">
     <label for="f-cc"><?cs var:L.newreq.cc ?> <span class="muted optional">(<?cs var:L.newreq.optional ?>)</span></label>
     <p class="field-hint" id="hint-cc"><?cs var:L.newreq.cc_hint ?></p>
-    <input id="f-cc" name="cc" type="text" maxlength="2000" list="colleagues" autocomplete="off" value="<?cs var:Form.cc ?>"<?cs call:described("cc", "1") ?>>
-    <datalist id="colleagues"><?cs each:c = NewRequest.colleagues ?><option value="<?cs var:c.name ?> &lt;<?cs var:c.email ?>&gt;"></option><?cs /each ?></datalist>
+    <div class="combo">
+      <input id="f-cc" name="cc" type="text" maxlength="2000" autocomplete="off" value="<?cs var:Form.cc ?>" data-suggest-url="<?cs var:Site.base ?>/requests/colleagues"<?cs call:described("cc", "1") ?>>
+      <ul id="cc-options" class="combo-list" role="listbox" aria-label="<?cs var:L.newreq.cc_matches ?>" hidden></ul>
+    </div>
     <?cs call:field_error("cc") ?>
   </div>
 

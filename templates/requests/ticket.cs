@@ -49,11 +49,18 @@
         <?cs call:field_error("body") ?>
         <p class="field-hint"><?cs var:L.ticket.paste_hint ?></p>
       </div>
-      <div class="upload-row">
-        <label class="file-pick"><span><?cs var:L.ticket.attach ?></span><input type="file" name="attachments" multiple></label>
-        <label class="file-pick"><span><?cs var:L.ticket.screenshot ?></span><input id="f-screenshots" type="file" name="screenshots" accept="image/png,image/jpeg,image/gif,image/webp" multiple></label>
+      <div class="field">
+        <span class="label" id="label-attachments"><?cs var:L.ticket.attach ?> <span class="muted optional">(<?cs var:L.newreq.optional ?>)</span></span>
+        <div class="dropzone dropzone-compact">
+          <span class="dropzone-icon" aria-hidden="true"></span>
+          <span class="dropzone-text"><?cs var:L.newreq.drop ?></span>
+          <span class="dropzone-hint"><?cs var:subst(L.newreq.drop_hint, Ticket.max_file) ?></span>
+          <input id="f-attachments" type="file" name="attachments" multiple aria-labelledby="label-attachments" data-remove-label="<?cs var:L.newreq.remove_file ?>">
+        </div>
+        <?cs # pasting into the text fills this one; without the script it is a pick of its own ?>
+        <label class="file-pick shot-pick"><span><?cs var:L.ticket.screenshot ?></span><input id="f-screenshots" type="file" name="screenshots" accept="image/png,image/jpeg,image/gif,image/webp" multiple data-tag="<?cs var:L.ticket.screenshot_tag ?>" data-remove-label="<?cs var:L.newreq.remove_file ?>"></label>
+        <ul class="chips pending-files" aria-live="polite"></ul>
       </div>
-      <ul class="chips pending-files" aria-live="polite"></ul>
       <div class="reply-actions">
         <?cs if:Ticket.can_solve == "1" ?>
         <label class="check"><input type="checkbox" name="solved" value="1"> <?cs var:L.ticket.mark_solved ?></label>

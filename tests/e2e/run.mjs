@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WIDE, axe, reviewPages } from './lib.mjs';
 
 const stack = JSON.parse(readFileSync(process.env.TRESEN_STACK, 'utf8'));
 const shots = join(stack.dir, 'shots');
@@ -22,11 +23,12 @@ const launch = () => chromium.launchPersistentContext(mkdtempSync(join(tmpdir(),
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
+  viewport: WIDE,
   locale: 'de-DE',
 });
 
 console.log(`1..${journeys.length}`);
+const reviewed = new Set();
 let failed = 0;
 let n = 0;
 for (const j of journeys) {
@@ -34,6 +36,8 @@ for (const j of journeys) {
   const ctx = await launch();
   const page = ctx.pages()[0] || await ctx.newPage();
   const errors = [];
+  const visited = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame() && f.url().startsWith(stack.url)) visited.push(f.url()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   // a form answered with 4xx is expected in some journeys; everything else is a failure
   page.on('console', (m) => {
@@ -41,8 +45,15 @@ for (const j of journeys) {
       errors.push(m.text());
   });
   try {
-    await j.fn({ page, base: stack.url, shot: (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true }) });
+    // a journey's screenshots mark the states worth checking: axe looks at each one as it is
+    const shot = async (name) => {
+      await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+      await axe(page, name);
+    };
+    await j.fn({ page, base: stack.url, shot });
     if (errors.length) throw new Error(`browser errors: ${errors.join(' | ')}`);
+    // then every page it visited, at both widths (the same page in two journeys once)
+    await reviewPages(page, [...new Set(visited)], shots, j.name.split(':')[0], reviewed);
     console.log(`ok ${n} - ${j.name}`);
   } catch (e) {
     failed++;

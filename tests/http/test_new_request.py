@@ -233,8 +233,9 @@ def test_cc_colleagues_by_name_or_address(db):
     fid = form_id(db, "digital")
     anna = login_as("anna@wohnbau.example")
     page = open_form(anna, fid)
-    assert "Ben Weber &lt;ben@wohnbau.example&gt;" in page          # offered from the organization
-    assert "carla@stadtwerke.example" not in page
+    # the page lists nobody: the field asks /requests/colleagues after two letters
+    assert "ben@wohnbau.example" not in page and "carla@stadtwerke.example" not in page
+    assert anna.get("/requests/colleagues?q=Be").json()["colleagues"][0]["email"] == "ben@wohnbau.example"
     tid = created_id(post_form(anna, fid, {"subject": subject(), **MINIMAL["digital"],
                                            "cc": "Ben Weber <ben@wohnbau.example>, anna@wohnbau.example"},
                                page=page))
