@@ -34,9 +34,8 @@ static const char *requested_name(tr_req *req)
 
 static int show(tr_req *req)
 {
-	int64_t id;
-	const char *p = req->path_info;
-	if (*p != '/' || tr_parse_i64(p + 1, &id) < 0 || id <= 0)
+	int64_t id = tr_path_id(req);
+	if (!id)
 		return 404;
 	int rc;
 	tr_attachment *a = tr_access_attachment(req->user, id, &rc);

@@ -1,6 +1,6 @@
 /* cleanup.c - tresen-cleanup: removes expired sessions, old throttling records, spent mail links,
  * unconfirmed registrations past Accounts.purge_unconfirmed_days, old delivered mail, old form tokens
- * and uploads kept for forms that were never sent. Each module purges its own tables.
+ * uploads kept for forms that were never sent, and who had which ticket open long ago. Each module purges its own tables.
  * Safe to run on several hosts at once (named lock); run it every few minutes. */
 #include "tresen.h"
 #include "accounts/account.h"
@@ -9,6 +9,7 @@
 #include "forms/newticket.h"
 #include "jobs/job.h"
 #include "mail/outbox.h"
+#include "tickets/viewers.h"
 
 int main(void)
 {
@@ -21,7 +22,8 @@ int main(void)
 	int64_t users = tr_account_purge_unconfirmed();
 	int64_t mails = tr_outbox_purge();
 	int kept = tr_newticket_cleanup();
-	if (sessions < 0 || events < 0 || links < 0 || users < 0 || mails < 0 || kept < 0) {
+	int64_t views = tr_viewers_purge();
+	if (sessions < 0 || events < 0 || links < 0 || users < 0 || mails < 0 || kept < 0 || views < 0) {
 		tr_job_end();
 		return 1;
 	}

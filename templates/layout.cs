@@ -8,8 +8,9 @@
 <link rel="stylesheet" href="<?cs var:Site.base ?>/css/tresen.css">
 <link rel="icon" href="<?cs var:Site.base ?>/img/favicon.svg" type="image/svg+xml">
 <script src="<?cs var:Site.base ?>/js/tresen.js" defer></script>
+<?cs if:Page.section == "agent" ?><script src="<?cs var:Site.base ?>/js/agent.js" defer></script><?cs /if ?>
 </head>
-<body class="page-<?cs var:Page.name ?>">
+<body class="page-<?cs var:Page.name ?><?cs if:Page.section ?> section-<?cs var:Page.section ?><?cs /if ?>">
 <a class="skip-link" href="#main"><?cs var:L.nav.skip ?></a>
 <header class="site-header">
   <div class="wrap header-inner">
@@ -20,9 +21,14 @@
     <?cs # the section links: in the row on wide screens, behind a menu button on phones (the same links; one shows) ?>
     <?cs def:section_links() ?>
       <a href="<?cs var:Site.base ?>/hc"<?cs if:Page.section == "hc" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.help ?></a>
+      <?cs if:User.agent || User.admin ?>
+      <?cs # staff raise no requests of their own: their links are the workspace and the administration ?>
+      <a href="<?cs var:Site.base ?>/agent"<?cs if:Page.section == "agent" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.agent ?></a>
+      <?cs if:User.admin ?><a href="<?cs var:Site.base ?>/admin"<?cs if:Page.section == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.admin ?></a><?cs /if ?>
+      <?cs else ?>
       <a href="<?cs var:Site.base ?>/requests/new"<?cs if:Page.section == "new" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.new_request ?></a>
       <?cs if:User.id ?><a href="<?cs var:Site.base ?>/requests"<?cs if:Page.section == "requests" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.my_requests ?></a><?cs /if ?>
-      <?cs if:User.agent || User.admin ?><a href="<?cs var:Site.base ?>/agent"<?cs if:Page.section == "agent" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.agent ?></a><?cs /if ?>
+      <?cs /if ?>
     <?cs /def ?>
     <nav class="main-nav" aria-label="<?cs var:L.nav.main ?>">
       <div class="nav-links"><?cs call:section_links() ?></div>

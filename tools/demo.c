@@ -171,6 +171,14 @@ static const demo_ticket tickets[] = {
 	  "Gibt es eine Schritt-für-Schritt-Anleitung für den Monatsabschluss, die wir an eine neue Kollegin weitergeben können?",
 	  TR_QUESTION, "Hilfe-Center", "Hilfe-Center", 14, TR_SOLVED,
 	  "Ja, im Hilfe-Center unter \"Buchhaltung > Monatsabschluss\". Die Anleitung als PDF hängt an.", NULL, NULL, NULL, 0 },
+	{ "carla@stadtwerke.example", "Abschlagsberechnung: neue Abschläge deutlich zu hoch",
+	  "Nach der Jahresabrechnung wurden bei vielen Kunden die neuen Abschläge fast verdoppelt, obwohl der Verbrauch gleich blieb.",
+	  TR_INCIDENT, "Wodis Sigma", "ERP", 3, TR_OPEN,
+	  "Hallo Frau Müller,\n\nkönnen Sie uns zwei Kundennummern als Beispiel nennen? Dann prüfen wir die Hochrechnung.",
+	  "Zum Beispiel 400123 und 400981 – beide mit gleichem Verbrauch wie im Vorjahr.", NULL, NULL, 0 },
+	{ "ben@wohnbau.example", "Mahnlauf bricht ab – Mahnfristen laufen heute ab",
+	  "Der Mahnlauf für die Mieter bricht seit heute früh bei Objekt 1400 ab. Die Mahnungen müssen heute raus, sonst verlieren wir die Fristen.",
+	  TR_INCIDENT, "Wodis Yuneo", "ERP", 0, TR_NEW, NULL, NULL, NULL, NULL, 1 },
 };
 
 static int64_t id_of(const char *sql, const char *value)
@@ -263,10 +271,23 @@ static int demo_ticket_create(const demo_ticket *d, int64_t agent, int index)
 		if (tr_ticket_agent_reply(t, agent, d->reply, 1, d->customer && d->status != TR_CLOSED ? TR_PENDING : after,
 					  days_ago(d->days_ago, minutes += 120)) < 0)
 			return -1;
+		/* the agent who answered had looked at the urgency claim */
+		if (t->urgent_review) {
+			tr_ticket before = *t;
+			t->urgent_review = 0;
+			if (tr_ticket_update(&before, t, (tr_actor){ agent, "agent" }, "accepted",
+					     days_ago(d->days_ago, minutes += 1)) < 0)
+				return -1;
+		}
 		if (d->customer) {
-			int64_t cid = tr_ticket_comment(t->id, requester, 1, 0, d->customer, "web",
+			int64_t cid = tr_ticket_comment(t, requester, 1, 0, d->customer, "web",
 							days_ago(d->days_ago, minutes += 200));
 			if (cid < 0)
+				return -1;
+			/* the customer's answer to a question reopens the ticket: it waits for us again */
+			if (d->status == TR_OPEN &&
+			    tr_ticket_set_status(t, TR_OPEN, (tr_actor){ requester, "customer" }, NULL,
+						 days_ago(d->days_ago, minutes)) < 0)
 				return -1;
 			if (d->status == TR_CLOSED || d->status == TR_SOLVED)
 				tr_ticket_set_status(t, TR_SOLVED, (tr_actor){ requester, "customer" },
@@ -302,6 +323,44 @@ static int demo_tickets(int64_t agent)
 			fprintf(stderr, "tresen-demo: ticket \"%s\" failed\n", tickets[i].subject);
 			return -1;
 		}
+	return 0;
+}
+
+/* ---- macros: saved replies with changes, shared and one agent's own (R-AGT) ---- */
+
+static const struct {
+	int own;                    /* Tom's own, else shared */
+	const char *title, *body, *status, *priority, *group;
+	int is_public;
+} macros[] = {
+	{ 0, "Rückfrage Mandant",
+	  "Guten Tag {{requester}},\n\nvielen Dank für Ihre Anfrage {{ticket}}. Damit wir den Fall nachstellen können: In welchem Mandanten "
+	  "und mit welchem Benutzer tritt das auf? Ein Screenshot der Meldung hilft uns ebenfalls.\n\nFreundliche Grüße\n{{agent}}",
+	  "pending", NULL, NULL, 1 },
+	{ 0, "Gelöst – bitte bestätigen",
+	  "Guten Tag {{requester}},\n\nwir haben die Ursache behoben. Bitte prüfen Sie, ob nun alles wie erwartet funktioniert; "
+	  "falls nicht, antworten Sie einfach in der Anfrage.\n\nFreundliche Grüße\n{{agent}}", "solved", NULL, NULL, 1 },
+	{ 0, "Dringend: Eingang bestätigt",
+	  "Guten Tag {{requester}},\n\nwir haben Ihre dringende Anfrage {{ticket}} erhalten und arbeiten bereits daran. "
+	  "Wir melden uns spätestens in zwei Stunden mit dem Stand.\n\nFreundliche Grüße\n{{agent}}", "open", "high", NULL, 1 },
+	{ 0, "An das Rechenzentrum übergeben",
+	  "Übergabe an das Rechenzentrum: bitte Server- und Netzwerkseite prüfen (Logs der letzten 24 Stunden).",
+	  NULL, NULL, "Rechenzentrum", 0 },
+	{ 1, "Hinweis auf aktuelles Release",
+	  "Guten Tag {{requester}},\n\nder Fehler ist im aktuellen Release behoben. Wir empfehlen das Update; "
+	  "den Termin stimmen wir gern mit Ihnen ab.\n\nFreundliche Grüße\n{{agent}}", NULL, NULL, NULL, 1 },
+};
+
+static int demo_macros(int64_t owner)
+{
+	for (size_t i = 0; i < TR_ARRAY_LEN(macros); i++) {
+		int64_t group = macros[i].group ? id_of("SELECT id FROM staff_groups WHERE name = ?", macros[i].group) : 0;
+		if (tr_db_run("INSERT INTO macros (owner_id, title, body, is_public, set_status, set_priority, set_group_id, "
+			      "sort, created_at, updated_at) VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, NULLIF(?, 0), ?, NOW(), NOW())",
+			      "lssissli", macros[i].own ? owner : 0, macros[i].title, macros[i].body, macros[i].is_public,
+			      macros[i].status, macros[i].priority, group, (int)i) < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -485,7 +544,7 @@ int main(void)
 		  "WHERE name IN ('ERP', 'Digitale Lösungen')", "l", jonas);
 	tr_db_run("INSERT INTO staff_group_members (group_id, user_id) SELECT id, ? FROM staff_groups "
 		  "WHERE name IN ('ERP', 'Rechenzentrum', 'Hilfe-Center')", "l", miriam);
-	if (demo_tickets(agent) < 0 || demo_articles(admin) < 0) {
+	if (demo_tickets(agent) < 0 || demo_macros(agent) < 0 || demo_articles(admin) < 0) {
 		tr_db_rollback();
 		return 1;
 	}

@@ -1,15 +1,22 @@
 /* explain.c - tresen-explain: runs the queries of the customer pages through the library with every
  * SELECT EXPLAINed first, and fails when one reads a data table whole (a full table or index scan).
  *
- *   tresen-explain USER_EMAIL [WORD]
+ *   tresen-explain USER_EMAIL [WORD [AGENT_EMAIL]]
  *
+ * With an agent, the agent workspace too: every queue, the search over all
+ * organizations, filters, a later page, and the agent's ticket page.
  * Meant for a database of realistic size (bench/gen-data); the tests run it on 20,000 tickets. */
 #include "tresen.h"
 #include "accounts/throttle.h"
 #include "forms/form.h"
 #include "hc/article.h"
+#include "accounts/staff.h"
 #include "tickets/access.h"
 #include "tickets/conversation.h"
+#include "tickets/events.h"
+#include "tickets/macro.h"
+#include "tickets/queue.h"
+#include "tickets/viewers.h"
 #include "tickets/routing.h"
 #include "tickets/ticketlist.h"
 #include "views/formview.h"
@@ -32,6 +39,56 @@ static int list(const tr_user *u, enum tr_scope scope, const char *q, int status
 	printf("list scope=%d q=%s status=%d type=%d page=%d: %d rows%s\n", scope, q ? q : "-", status, type, page,
 	       l.n, l.has_more ? " (more)" : "");
 	return 0;
+}
+
+static int queue(const tr_user *a, enum tr_queue which, const char *q, const char *org, int status, int page,
+		 int64_t *first)
+{
+	tr_queue_query qq = { .queue = which, .q = q, .status = status, .type = -1, .priority = -1, .org = org,
+			      .page = page, .per_page = 25 };
+	tr_queue_list l;
+	int rc = tr_agent_queue(a, &qq, &l);
+	if (rc)
+		return rc;
+	if (first && l.n)
+		*first = l.rows[0].id;
+	printf("queue %s q=%s org=%s page=%d: %d rows%s\n", tr_queue_names[which], q ? q : "-", org ? org : "-", page,
+	       l.n, l.has_more ? " (more)" : "");
+	return 0;
+}
+
+/* The agent workspace: the queues, the search, filters, and the agent's ticket page. */
+static int agent_pages(const char *email, const char *word)
+{
+	int64_t id = 0;
+	if (tr_db_int(&id, "SELECT id FROM users WHERE email_norm = ?", "s", tr_email_norm(email)) <= 0)
+		return 1;
+	tr_user *a = tr_user_load(id);
+	int64_t ticket = 0;
+	int rc = 0;
+	for (int i = 0; i < TR_NQUEUE; i++)
+		rc |= queue(a, (enum tr_queue)i, NULL, NULL, -1, 1, i == TR_Q_MINE ? &ticket : NULL);
+	rc |= queue(a, TR_Q_ALL, word, NULL, -1, 1, NULL);
+	rc |= queue(a, TR_Q_ALL, word, NULL, TR_OPEN, 1, NULL);
+	rc |= queue(a, TR_Q_ALL, NULL, "Wohnungsgesellschaft 0001", -1, 1, NULL);
+	rc |= queue(a, TR_Q_ALL, NULL, NULL, -1, 40, NULL);
+	rc |= queue(a, TR_Q_MINE, NULL, NULL, -1, 3, NULL);
+	if (!ticket)
+		return rc;
+	tr_ticket *t = tr_ticket_load(ticket, 0, NULL);
+	tr_conversation c;
+	tr_event_row *ev;
+	tr_macro *m;
+	tr_staff_item *groups, *agents;
+	const char *names[8];
+	int64_t last;
+	if (!t || tr_conversation_load(a, t, &c) < 0 || tr_ticket_events(t->id, 0, 500, &ev) < 0 ||
+	    tr_ticket_last_event(t->id, &last) < 0 || tr_macro_list(a, 0, &m) < 0 ||
+	    tr_staff_groups(a->id, &groups) < 0 || tr_staff_agents(&agents) < 0 || !tr_user_load(t->requester_id) ||
+	    tr_viewers_others(t->id, a->id, names, 8) < 0)
+		rc = 1;
+	printf("agent ticket %lld\n", (long long)ticket);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -121,6 +178,8 @@ int main(int argc, char **argv)
 		printf("route form %s: agent %lld\n", forms[0].slug, (long long)agent);
 	}
 	hdf_destroy(&req.hdf);
+	if (argc > 3)
+		rc |= agent_pages(argv[3], word);
 	int scans = tr_db_full_scans();
 	printf("%d full scans\n", scans);
 	tr_db_disconnect();

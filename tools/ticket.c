@@ -1,6 +1,7 @@
 /* ticket.c - tresen-ticket: create tickets and write agent replies from the command line, through the library.
  *
  *   tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at "Y-m-d H:M:S"]
+ *                        [--urgent REASON]
  *   tresen-ticket reply ID AGENT BODY [--internal] [--status open|pending|solved] [--attach FILE]
  *   tresen-ticket status ID new|open|pending|solved|closed
  *   tresen-ticket assign ID AGENT
@@ -18,6 +19,7 @@
 static int usage(void)
 {
 	fputs("usage: tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at TIME]\n"
+	      "                            [--urgent REASON]\n"
 	      "       tresen-ticket reply ID AGENT BODY [--internal] [--status S] [--attach FILE]\n"
 	      "       tresen-ticket status ID STATUS\n"
 	      "       tresen-ticket assign ID AGENT\n", stderr);
@@ -65,12 +67,16 @@ static int create(int argc, char **argv)
 	int64_t cc_id = cc ? user_id(cc) : 0;
 	if (!requester || (cc && !cc_id))
 		return 1;
+	const char *urgent = option(argc, argv, "--urgent");
+	enum tr_type t = type && tr_type_parse(type) >= 0 ? (enum tr_type)tr_type_parse(type) : TR_QUESTION;
 	tr_ticket_new n = {
 		.requester_id = requester,
 		.subject = argv[3],
 		.description = argv[4],
-		.type = type && tr_type_parse(type) >= 0 ? (enum tr_type)tr_type_parse(type) : TR_QUESTION,
-		.priority = TR_NORMAL,
+		.type = t,
+		.priority = urgent ? tr_priority_for(t, 1) : TR_NORMAL,
+		.urgent_claim = urgent != NULL,
+		.urgent_reason = urgent,
 		.status = TR_NEW,
 		.cc_ids = cc_id ? &cc_id : NULL,
 		.ncc = cc_id ? 1 : 0,

@@ -15,16 +15,6 @@ static const tr_field fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
-/* The id from the path (/requests/123 arrives as PATH_INFO "/123"). */
-static int64_t ticket_id(tr_req *req)
-{
-	int64_t id;
-	const char *p = req->path_info;
-	if (*p != '/' || strlen(p) > 20 || tr_parse_i64(p + 1, &id) < 0 || id <= 0)
-		return 0;
-	return id;
-}
-
 static int render(tr_req *req, tr_ticket *t, enum tr_right right)
 {
 	tr_conversation c;
@@ -46,7 +36,7 @@ static int show(tr_req *req)
 {
 	enum tr_right right;
 	int rc;
-	tr_ticket *t = tr_access_ticket(req->user, ticket_id(req), &right, &rc);
+	tr_ticket *t = tr_access_ticket(req->user, tr_path_id(req), &right, &rc);
 	return t ? render(req, t, right) : rc;
 }
 
@@ -54,7 +44,7 @@ static int submit(tr_req *req)
 {
 	enum tr_right right;
 	int rc;
-	tr_ticket *t = tr_access_ticket(req->user, ticket_id(req), &right, &rc);
+	tr_ticket *t = tr_access_ticket(req->user, tr_path_id(req), &right, &rc);
 	if (!t)
 		return rc;
 	if (right != TR_RIGHT_COMMENT)

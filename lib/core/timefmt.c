@@ -79,7 +79,14 @@ int tr_time_parse(const char *utc, tr_time *t)
 	time_t when = timegm(&u);
 	localtime_r(&when, &t->local);
 	t->gmtoff = t->local.tm_gmtoff;
+	t->epoch = (int64_t)when;
 	return 0;
+}
+
+long tr_time_minutes_ago(const tr_time *t)
+{
+	long m = (long)((int64_t)time(NULL) - t->epoch) / 60;
+	return m > 0 ? m : 0;
 }
 
 static const char *const month_en[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",

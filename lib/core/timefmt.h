@@ -2,6 +2,7 @@
 #ifndef TR_TIMEFMT_H
 #define TR_TIMEFMT_H
 
+#include <stdint.h>
 #include <time.h>
 
 /* Sets the process time zone from the configuration (call once at start). */
@@ -17,6 +18,7 @@ const char *tr_time_iso(const char *utc);
 typedef struct tr_time {
 	struct tm local;
 	long gmtoff;
+	int64_t epoch;           /* seconds since 1970 */
 } tr_time;
 
 /* Parses "YYYY-MM-DD HH:MM:SS" (UTC) into local time; 0 or -1. */
@@ -24,6 +26,8 @@ int tr_time_parse(const char *utc, tr_time *t);
 const char *tr_time_text(const tr_time *t, const char *lang);   /* as tr_time_show */
 const char *tr_time_date(const tr_time *t, const char *lang);   /* as tr_date_show */
 const char *tr_time_iso8601(const tr_time *t);                  /* as tr_time_iso */
+/* Whole minutes from t until now (0 for the future). */
+long tr_time_minutes_ago(const tr_time *t);
 
 /* Local date "YYYY-MM-DD" plus add_days -> the UTC time of its local midnight. */
 const char *tr_day_start_utc(const char *date, int add_days);

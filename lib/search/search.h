@@ -4,7 +4,7 @@
  * intersecting a large organization's token list with a common word costs
  * tens of milliseconds. So every word is indexed once per access scope:
  * "o3_heizung" (organization 3), "r6_heizung" (requester 6), "c7_heizung"
- * (CC'd user 7). A search of one list then reads only that list's postings.
+ * (CC'd user 7), "s_heizung" (staff: the agents' search over all tickets). A search of one list then reads only that list's postings.
  * The same tokenizer builds documents and queries, so they always agree. */
 #ifndef TR_SEARCH_H
 #define TR_SEARCH_H
@@ -13,6 +13,8 @@
 #include "core/util.h"
 
 #define TR_SEARCH_MAX_TERMS 8
+/* The scope of staff: every ticket's document carries its words once more with this prefix. */
+#define TR_SEARCH_STAFF_PREFIX "s_"
 
 /* Calls fn for each word of text: runs of ASCII letters and digits, '_',
  * and letters from Latin-1 to Greek/Cyrillic/Latin Extended (U+00C0-U+1FFF,

@@ -80,7 +80,7 @@ static int comment(job *j)
 	tr_transition tr = tr_status_transition(t->status, TR_EV_CUSTOMER_COMMENT, t->agent_replied);
 	if (tr.follow_up)
 		return follow_up(j);
-	int64_t cid = tr_ticket_comment(t->id, j->u->id, 1, 0, j->in->body, "web", NULL);
+	int64_t cid = tr_ticket_comment(t, j->u->id, 1, 0, j->in->body, "web", NULL);
 	if (cid < 0)
 		return (int)cid;
 	int rc = attach_uploads(j, t->id, cid);

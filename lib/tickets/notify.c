@@ -1,5 +1,6 @@
 /* notify.c - who hears about a ticket change, and the mails that tell them. */
 #include "tickets/notify.h"
+#include "tickets/events.h"
 #include "core/pool.h"
 #include "core/text.h"
 #include "core/url.h"
@@ -45,7 +46,7 @@ static tr_q *responsible(const tr_ticket *t, int *rc)
 			     "AND (u.is_agent = 1 OR u.is_admin = 1)");
 		tr_q_i64(q, t->group_id);
 	} else {
-		q = tr_q_new("SELECT id, email, name, lang FROM users WHERE is_agent = 1 AND disabled_at IS NULL");
+		q = tr_q_new("SELECT id, email, name, lang FROM users WHERE is_staff = 1 AND disabled_at IS NULL");
 	}
 	*rc = tr_q_exec(q);
 	return *rc < 0 ? NULL : q;
@@ -76,6 +77,8 @@ int tr_notify_agents(const tr_ticket *t, const char *event, int64_t comment_id, 
 	if (!d)
 		return TR_DB_ERR;
 	tr_mail_put(d, "Mail.event", event);
+	/* agents open the agent's view of the ticket */
+	tr_mail_put(d, "Mail.link", tr_url(tr_fmt("/agent/tickets/%lld", (long long)t->id)));
 	tr_q *q = responsible(t, &rc);
 	if (q)
 		rc = queue_each(q, "ticket_agent", key, d);
@@ -101,6 +104,84 @@ int tr_notify_created(const tr_ticket *t, const char *description)
 			rc = queue_each(q, "ticket_created", key, d);
 		}
 	}
+	hdf_destroy(&d);
+	return rc;
+}
+
+/* The requester and the people in CC who may get mail (not blocked): rows id, email, name, lang. */
+static tr_q *customers(const tr_ticket *t, int *rc)
+{
+	tr_q *q = tr_q_new("SELECT u.id, u.email, u.name, u.lang FROM users u WHERE u.id = ? AND u.disabled_at IS NULL "
+			   "UNION ALL SELECT u.id, u.email, u.name, u.lang FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
+			   "WHERE c.ticket_id = ? AND c.user_id <> ? AND u.disabled_at IS NULL");
+	tr_q_i64(q, t->requester_id);
+	tr_q_i64(q, t->id);
+	tr_q_i64(q, t->requester_id);
+	*rc = tr_q_exec(q);
+	return *rc < 0 ? NULL : q;
+}
+
+int tr_notify_customers(const tr_ticket *t, const char *kind, int64_t comment_id, const char *body, int solved)
+{
+	HDF *d = tr_ticket_mail_data(t, body);
+	if (!d)
+		return TR_DB_ERR;
+	const char *key = tr_fmt("%s:%lld:%lld", kind, (long long)t->id, (long long)comment_id);
+	int rc = 0;
+	tr_q *q = customers(t, &rc);
+	while (q && rc == 0 && tr_q_next(q) > 0) {
+		/* with the solution the requester gets the solution mail instead (tr_notify_solved) */
+		if (solved && tr_q_l(q, 0) == t->requester_id)
+			continue;
+		tr_mail m = { .kind = kind, .event_key = key, .user_id = tr_q_l(q, 0), .to = tr_q_s(q, 1),
+			      .to_name = tr_q_s(q, 2), .lang = tr_q_s(q, 3), .data = d };
+		tr_mail_put(d, "Mail.cc", tr_q_l(q, 0) == t->requester_id ? "0" : "1");
+		rc = tr_mail_queue(&m);
+	}
+	if (q)
+		tr_q_end(q);
+	hdf_destroy(&d);
+	return rc;
+}
+
+int tr_notify_solved(const tr_ticket *t, const char *body)
+{
+	int64_t event_id;
+	int rc = tr_ticket_last_event(t->id, &event_id);
+	if (rc < 0)
+		return rc;
+	HDF *d = tr_ticket_mail_data(t, body);
+	if (!d)
+		return TR_DB_ERR;
+	tr_mail m = { .kind = "ticket_solved", .event_key = tr_fmt("solved:%lld:%lld", (long long)t->id, (long long)event_id),
+		      .user_id = t->requester_id, .to = t->requester_email, .to_name = t->requester_name,
+		      .lang = t->requester_lang, .data = d };
+	int64_t blocked = 0;
+	rc = tr_db_int(&blocked, "SELECT disabled_at IS NOT NULL FROM users WHERE id = ?", "l", t->requester_id);
+	if (rc >= 0 && !blocked)
+		rc = tr_mail_queue(&m);
+	hdf_destroy(&d);
+	return rc < 0 ? rc : 0;
+}
+
+int tr_notify_merged(const tr_ticket *source, const tr_ticket *target)
+{
+	HDF *d = tr_ticket_mail_data(source, NULL);
+	if (!d)
+		return TR_DB_ERR;
+	tr_mail_put(d, "Mail.target_id", tr_fmt("%lld", (long long)target->id));
+	tr_mail_put(d, "Mail.target_subject", target->subject);
+	tr_mail_put(d, "Mail.link", tr_url(tr_fmt("/requests/%lld", (long long)target->id)));
+	int rc = 0;
+	tr_q *q = customers(source, &rc);
+	while (q && rc == 0 && tr_q_next(q) > 0) {
+		tr_mail m = { .kind = "ticket_merged", .event_key = tr_fmt("merged:%lld", (long long)source->id),
+			      .user_id = tr_q_l(q, 0), .to = tr_q_s(q, 1), .to_name = tr_q_s(q, 2), .lang = tr_q_s(q, 3),
+			      .data = d };
+		rc = tr_mail_queue(&m);
+	}
+	if (q)
+		tr_q_end(q);
 	hdf_destroy(&d);
 	return rc;
 }

@@ -21,6 +21,17 @@ int tr_notify_agents(const tr_ticket *t, const char *event, int64_t comment_id, 
  * person in CC, each in their language. 0 or <0. */
 int tr_notify_created(const tr_ticket *t, const char *description);
 
+/* A mail of kind (ticket_reply: an agent's public reply, quoted) to the
+ * requester and everyone in CC who may get mail; with solved the requester
+ * gets the solution mail instead and is left out here. comment_id keys the
+ * event. 0 or <0. */
+int tr_notify_customers(const tr_ticket *t, const char *kind, int64_t comment_id, const char *body, int solved);
+/* The solution mail to the requester (R-CSAT 1: the survey link goes there),
+ * with the agent's last words when given. 0 or <0. */
+int tr_notify_solved(const tr_ticket *t, const char *body);
+/* Tells the requester and CCs of a merged ticket where their request went on. 0 or <0. */
+int tr_notify_merged(const tr_ticket *source, const tr_ticket *target);
+
 /* The data every ticket mail shows (Mail.ticket_id, subject, status, type,
  * priority, requester, org, assignee, urgent, body shortened, link), for
  * tr_mail.data; the caller destroys it. NULL when out of memory. */

@@ -5,7 +5,7 @@
 
 const char *const tr_status_names[] = { "new", "open", "pending", "solved", "closed", NULL };
 const char *const tr_type_names[] = { "question", "incident", "requirement", "change", NULL };
-static const char *const priority_names[] = { "low", "normal", "high", "urgent", NULL };
+const char *const tr_priority_names[] = { "low", "normal", "high", "urgent", NULL };
 
 static int parse_name(const char *const *names, const char *s)
 {
@@ -27,12 +27,12 @@ const char *tr_type_name(enum tr_type t)
 
 const char *tr_priority_name(enum tr_priority p)
 {
-	return (unsigned)p < TR_NPRIORITY ? priority_names[p] : "normal";
+	return (unsigned)p < TR_NPRIORITY ? tr_priority_names[p] : "normal";
 }
 
 int tr_status_parse(const char *s) { return parse_name(tr_status_names, s); }
 int tr_type_parse(const char *s) { return parse_name(tr_type_names, s); }
-int tr_priority_parse(const char *s) { return parse_name(priority_names, s); }
+int tr_priority_parse(const char *s) { return parse_name(tr_priority_names, s); }
 
 enum tr_priority tr_priority_for(enum tr_type type, int urgent)
 {

@@ -15,6 +15,7 @@ int tr_type_parse(const char *s);
 int tr_priority_parse(const char *s);
 extern const char *const tr_status_names[];   /* NULL-terminated, for field declarations */
 extern const char *const tr_type_names[];
+extern const char *const tr_priority_names[];
 
 /* The priority of a new ticket (R-PRIO): user help is low; bug/incident,
  * product requirement and order/change are normal; a claimed urgency makes

@@ -1,4 +1,5 @@
-/* ticket.c - tickets in the database: loading, creating, comments, status, assignment, CCs, audit, counts, search documents. */
+/* ticket.c - tickets in the database: loading, creating, every change (one path: tr_ticket_update),
+ * comments, the audit trail, the queue counts, search documents. */
 #include "tickets/ticket.h"
 #include "core/log.h"
 #include "core/pool.h"
@@ -6,6 +7,7 @@
 #include "db/db.h"
 #include "search/search.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- loading ---- */
@@ -16,7 +18,7 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 		"SELECT t.id, t.org_id, t.requester_id, t.assignee_id, t.group_id, t.product_id, t.form_id, "
 		"t.follow_up_of, t.subject, t.status, t.type, t.priority, t.urgent_claim, t.urgent_review, "
 		"t.agent_replied, t.urgent_reason, t.created_at, t.updated_at, t.solved_at, t.closed_at, "
-		"r.name, r.email, a.name, g.name, p.name, o.name, r.lang, "
+		"r.name, r.email, a.name, g.name, p.name, o.name, r.lang, t.version, t.awaiting_agent, t.merged_into, "
 		/* what the ticket page needs besides, in the same row: no extra round trips */
 		"(SELECT COUNT(*) FROM ticket_ccs c WHERE c.ticket_id = t.id AND c.user_id = ?), "
 		"(SELECT GROUP_CONCAT(u.name ORDER BY u.name SEPARATOR '\\n') FROM ticket_ccs c "
@@ -66,11 +68,14 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 		t->product_name = tr_q_dup(q, 24);
 		t->org_name = tr_q_dup(q, 25);
 		t->requester_lang = tr_q_dup(q, 26);
-		t->is_cc = tr_q_l(q, 27) > 0;
-		t->cc_names = tr_q_dup(q, 28);
-		t->followups = tr_q_dup(q, 29);
-		t->nvalues = (int)tr_q_l(q, 30);
-		t->nattachments = (int)tr_q_l(q, 31);
+		t->version = (int)tr_q_l(q, 27);
+		t->awaiting_agent = (int)tr_q_l(q, 28);
+		t->merged_into = tr_q_l(q, 29);
+		t->is_cc = tr_q_l(q, 30) > 0;
+		t->cc_names = tr_q_dup(q, 31);
+		t->followups = tr_q_dup(q, 32);
+		t->nvalues = (int)tr_q_l(q, 33);
+		t->nattachments = (int)tr_q_l(q, 34);
 		if (err)
 			*err = 0;
 	}
@@ -80,8 +85,8 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 
 int tr_ticket_lock(tr_ticket *t)
 {
-	tr_q *q = tr_q_new("SELECT status, assignee_id, group_id, agent_replied, priority FROM tickets "
-			   "WHERE id = ? FOR UPDATE");
+	tr_q *q = tr_q_new("SELECT status, assignee_id, group_id, agent_replied, priority, urgent_review, "
+			   "awaiting_agent, version, merged_into FROM tickets WHERE id = ? FOR UPDATE");
 	tr_q_i64(q, t->id);
 	int rc = tr_q_exec(q);
 	if (rc < 0)
@@ -93,15 +98,24 @@ int tr_ticket_lock(tr_ticket *t)
 		t->group_id = tr_q_l(q, 2);
 		t->agent_replied = (int)tr_q_l(q, 3);
 		t->priority = (enum tr_priority)tr_priority_parse(tr_q_s(q, 4));
+		t->urgent_review = (int)tr_q_l(q, 5);
+		t->awaiting_agent = (int)tr_q_l(q, 6);
+		t->version = (int)tr_q_l(q, 7);
+		t->merged_into = tr_q_l(q, 8);
 	}
 	tr_q_end(q);
 	return rc < 0 ? rc : rc == 0 ? TR_E_NOT_FOUND : 0;
 }
 
-/* ---- bookkeeping shared by every change ---- */
+/* ---- the audit trail ---- */
 
-static int audit(int64_t ticket_id, tr_actor who, const char *kind, const char *old_value,
-		 const char *new_value, const char *note, const char *at)
+static const char *id_text(int64_t id)
+{
+	return id ? tr_fmt("%lld", (long long)id) : NULL;
+}
+
+int tr_ticket_audit(int64_t ticket_id, tr_actor who, const char *kind, const char *old_value,
+		    const char *new_value, const char *note, const char *at)
 {
 	tr_q *q = tr_q_new("INSERT INTO ticket_events (ticket_id, at, actor_id, actor_kind, kind, old_value, "
 			   "new_value, note) VALUES (?, COALESCE(?, NOW()), ?, ?, ?, ?, ?, ?)");
@@ -121,37 +135,82 @@ static int audit(int64_t ticket_id, tr_actor who, const char *kind, const char *
 	return rc;
 }
 
-/* Keeps ticket_counts in step: delta for (org and requester, status). */
-static int count(int64_t org_id, int64_t requester_id, enum tr_status s, int delta)
+/* ---- counts ---- */
+
+#define SHARDS 8
+
+int tr_ticket_count_keys(const tr_ticket *t, tr_count_key *k)
+{
+	int n = 0;
+	int64_t shard = (int64_t)(t->id % SHARDS);
+	k[n++] = (tr_count_key){ "all", shard, t->status };
+	if (t->org_id)
+		k[n++] = (tr_count_key){ "org", t->org_id, t->status };
+	k[n++] = (tr_count_key){ "user", t->requester_id, t->status };
+	if (t->assignee_id)
+		k[n++] = (tr_count_key){ "assignee", t->assignee_id, t->status };
+	if (t->group_id)
+		k[n++] = (tr_count_key){ "group", t->group_id, t->status };
+	if (t->urgent_review && t->status != TR_CLOSED)
+		k[n++] = (tr_count_key){ "urgent", shard, t->status };
+	if (t->awaiting_agent && t->agent_replied && t->status == TR_OPEN)
+		k[n++] = (tr_count_key){ "replied", shard, t->status };
+	return n;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const tr_count_key *x = a, *y = b;
+	int c = strcmp(x->scope, y->scope);
+	if (c)
+		return c;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (int)x->status - (int)y->status;
+}
+
+static int key_eq(const tr_count_key *x, const tr_count_key *y)
+{
+	return !strcmp(x->scope, y->scope) && x->id == y->id && x->status == y->status;
+}
+
+/* The count rows a change moves the ticket between: -1 for the keys it
+ * leaves, +1 for the ones it enters. The rows are shared by many tickets, so
+ * they are always taken in one order (scope, id, status): two changes
+ * cannot wait for each other's rows. before NULL: a new ticket. */
+static int recount(const tr_ticket *before, const tr_ticket *after)
 {
 	static const char sql[] =
 		"INSERT INTO ticket_counts (scope, scope_id, status, n) VALUES (?, ?, ?, ?) "
 		"ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
-	int64_t rc = 0;
-	if (org_id && (rc = tr_db_run(sql, "slsi", "org", org_id, tr_status_name(s), delta)) < 0)
-		return (int)rc;
-	rc = tr_db_run(sql, "slsi", "user", requester_id, tr_status_name(s), delta);
-	return rc < 0 ? (int)rc : 0;
-}
-
-/* A status change moves one ticket between two count rows. The rows are
- * shared by every ticket of the organization, so they are always taken in
- * the same order (by status), whichever way the ticket moves: two changes
- * in opposite directions cannot deadlock. */
-static int count_move(int64_t org_id, int64_t requester_id, enum tr_status from, enum tr_status to)
-{
-	int rc;
-	if (from < to) {
-		if ((rc = count(org_id, requester_id, from, -1)) < 0)
-			return rc;
-		return count(org_id, requester_id, to, 1);
+	tr_count_key old[TR_COUNT_KEYS_MAX], new[TR_COUNT_KEYS_MAX];
+	struct { tr_count_key k; int delta; } moves[2 * TR_COUNT_KEYS_MAX];
+	int no = before ? tr_ticket_count_keys(before, old) : 0, nn = tr_ticket_count_keys(after, new), nm = 0;
+	for (int i = 0; i < no; i++) {
+		int kept = 0;
+		for (int j = 0; j < nn && !kept; j++)
+			kept = key_eq(&old[i], &new[j]);
+		if (!kept)
+			moves[nm].k = old[i], moves[nm++].delta = -1;
 	}
-	if ((rc = count(org_id, requester_id, to, 1)) < 0)
-		return rc;
-	return count(org_id, requester_id, from, -1);
+	for (int j = 0; j < nn; j++) {
+		int had = 0;
+		for (int i = 0; i < no && !had; i++)
+			had = key_eq(&old[i], &new[j]);
+		if (!had)
+			moves[nm].k = new[j], moves[nm++].delta = 1;
+	}
+	qsort(moves, (size_t)nm, sizeof(moves[0]), key_cmp);
+	for (int i = 0; i < nm; i++) {
+		int64_t rc = tr_db_run(sql, "slsi", moves[i].k.scope, moves[i].k.id, tr_status_name(moves[i].k.status),
+				       moves[i].delta);
+		if (rc < 0)
+			return (int)rc;
+	}
+	return 0;
 }
 
-#define MAX_SCOPES 52      /* organization, requester and up to 50 CC'd users */
+#define MAX_SCOPES 53      /* staff, organization, requester and up to 50 CC'd users */
 
 int tr_ticket_search_refresh(int64_t ticket_id)
 {
@@ -165,6 +224,7 @@ int tr_ticket_search_refresh(int64_t ticket_id)
 	if (rc < 0)
 		return rc;
 	if (tr_q_next(q) > 0) {
+		prefixes[np++] = TR_SEARCH_STAFF_PREFIX;   /* agents search every ticket */
 		if (!tr_q_isnull(q, 0))
 			prefixes[np++] = tr_fmt("o%s_", tr_q_s(q, 0));
 		prefixes[np++] = tr_fmt("r%s_", tr_q_s(q, 1));
@@ -173,8 +233,8 @@ int tr_ticket_search_refresh(int64_t ticket_id)
 	tr_q_end(q);
 	if (!subject)
 		return TR_E_NOT_FOUND;
-	int64_t ccs[MAX_SCOPES - 2];
-	int ncc = tr_ticket_cc_ids(ticket_id, ccs, MAX_SCOPES - 2);
+	int64_t ccs[MAX_SCOPES - 3];
+	int ncc = tr_ticket_cc_ids(ticket_id, ccs, MAX_SCOPES - 3);
 	if (ncc < 0)
 		return ncc;
 	for (int i = 0; i < ncc; i++)
@@ -223,13 +283,6 @@ int tr_ticket_cc_ids(int64_t ticket_id, int64_t *ids, int max)
 	return n;
 }
 
-int tr_ticket_last_event(int64_t ticket_id, int64_t *event_id)
-{
-	*event_id = 0;
-	int rc = tr_db_int(event_id, "SELECT COALESCE(MAX(id), 0) FROM ticket_events WHERE ticket_id = ?", "l",
-			   ticket_id);
-	return rc < 0 ? rc : 0;
-}
 
 /* ---- creating ---- */
 
@@ -265,12 +318,12 @@ static int64_t insert_comment(int64_t ticket_id, int64_t author_id, int is_publi
 static int audit_created(int64_t id, const tr_ticket_new *n)
 {
 	tr_actor who = { n->requester_id, "customer" };
-	int rc = audit(id, who, "created", NULL, tr_status_name(n->status), NULL, n->created_at);
+	int rc = tr_ticket_audit(id, who, "created", NULL, tr_status_name(n->status), NULL, n->created_at);
 	if (rc == 0 && n->assignee_id)
-		rc = audit(id, (tr_actor){ 0, "system" }, "assignee", NULL, tr_fmt("%lld", (long long)n->assignee_id),
+		rc = tr_ticket_audit(id, (tr_actor){ 0, "system" }, "assignee", NULL, tr_fmt("%lld", (long long)n->assignee_id),
 			   NULL, n->created_at);
 	if (rc == 0 && n->follow_up_of)
-		rc = audit(n->follow_up_of, who, "follow_up", NULL, tr_fmt("%lld", (long long)id), NULL, n->created_at);
+		rc = tr_ticket_audit(n->follow_up_of, who, "follow_up", NULL, tr_fmt("%lld", (long long)id), NULL, n->created_at);
 	return rc;
 }
 
@@ -315,8 +368,11 @@ int64_t tr_ticket_create(const tr_ticket_new *n, int64_t *comment_id)
 	for (int i = 0; i < n->ncc; i++)
 		if (n->cc_ids[i] != n->requester_id && (rc = tr_ticket_add_cc(id, n->cc_ids[i])) < 0)
 			return rc;
+	tr_ticket made = { .id = id, .org_id = org_id, .requester_id = n->requester_id,
+			   .assignee_id = n->assignee_id, .group_id = n->group_id, .status = n->status,
+			   .urgent_review = n->urgent_claim, .awaiting_agent = 1 };
 	if ((rc = insert_values(id, n)) < 0 || (rc = audit_created(id, n)) < 0 ||
-	    (rc = count(org_id, n->requester_id, n->status, 1)) < 0)
+	    (rc = recount(NULL, &made)) < 0)
 		return rc;
 	/* once, with the description and every CC's scope in it */
 	rc = tr_ticket_search_refresh(id);
@@ -325,19 +381,81 @@ int64_t tr_ticket_create(const tr_ticket_new *n, int64_t *comment_id)
 
 /* ---- changing ---- */
 
-int64_t tr_ticket_comment(int64_t ticket_id, int64_t author_id, int is_public, int by_agent,
-			  const char *body, const char *via, const char *at)
+int tr_ticket_update(const tr_ticket *before, tr_ticket *t, tr_actor who, const char *note, const char *at)
 {
-	/* the ticket row first (see the lock order in ticket.h) */
-	int64_t rc = tr_db_run("UPDATE tickets SET updated_at = GREATEST(updated_at, COALESCE(?, NOW())), "
-			       "agent_replied = agent_replied OR ? WHERE id = ?", "sil", at, is_public && by_agent,
-			       ticket_id);
+	int status_changed = before->status != t->status;
+	const char *st = tr_status_name(t->status);
+	tr_q *q = tr_q_new("UPDATE tickets SET status = ?, assignee_id = NULLIF(?, 0), group_id = NULLIF(?, 0), "
+			   "priority = ?, urgent_review = ?, awaiting_agent = ?, agent_replied = ?, merged_into = NULLIF(?, 0), "
+			   "version = version + 1, updated_at = GREATEST(updated_at, COALESCE(?, NOW())), "
+			   "status_at = IF(?, COALESCE(?, NOW()), status_at), "
+			   "solved_at = IF(? AND ? = 'solved', COALESCE(?, NOW()), solved_at), "
+			   "closed_at = IF(? AND ? = 'closed', COALESCE(?, NOW()), closed_at) WHERE id = ?");
+	tr_q_str(q, st);
+	tr_q_i64(q, t->assignee_id);
+	tr_q_i64(q, t->group_id);
+	tr_q_str(q, tr_priority_name(t->priority));
+	tr_q_i64(q, t->urgent_review);
+	tr_q_i64(q, t->awaiting_agent);
+	tr_q_i64(q, t->agent_replied);
+	tr_q_i64(q, t->merged_into);
+	tr_q_str(q, at);
+	tr_q_i64(q, status_changed);
+	tr_q_str(q, at);
+	tr_q_i64(q, status_changed);
+	tr_q_str(q, st);
+	tr_q_str(q, at);
+	tr_q_i64(q, status_changed);
+	tr_q_str(q, st);
+	tr_q_str(q, at);
+	tr_q_i64(q, t->id);
+	int rc = tr_q_exec(q);
+	tr_q_end(q);
 	if (rc < 0)
 		return rc;
-	int64_t id = insert_comment(ticket_id, author_id, is_public, body, via, at);
+	t->version = before->version + 1;
+	/* one audit event per field that changed */
+	if (status_changed &&
+	    (rc = tr_ticket_audit(t->id, who, "status", tr_status_name(before->status), st, note, at)) < 0)
+		return rc;
+	if (before->assignee_id != t->assignee_id &&
+	    (rc = tr_ticket_audit(t->id, who, "assignee", id_text(before->assignee_id), id_text(t->assignee_id), NULL, at)) < 0)
+		return rc;
+	if (before->group_id != t->group_id &&
+	    (rc = tr_ticket_audit(t->id, who, "group", id_text(before->group_id), id_text(t->group_id), NULL, at)) < 0)
+		return rc;
+	if (before->priority != t->priority &&
+	    (rc = tr_ticket_audit(t->id, who, "priority", tr_priority_name(before->priority),
+				  tr_priority_name(t->priority), NULL, at)) < 0)
+		return rc;
+	if (before->urgent_review != t->urgent_review &&
+	    (rc = tr_ticket_audit(t->id, who, "urgency_review", before->urgent_review ? "open" : "done",
+				  t->urgent_review ? "open" : "done", note, at)) < 0)
+		return rc;
+	if (before->merged_into != t->merged_into &&
+	    (rc = tr_ticket_audit(t->id, who, "merged_into", NULL, id_text(t->merged_into), NULL, at)) < 0)
+		return rc;
+	return recount(before, t);
+}
+
+int64_t tr_ticket_comment(tr_ticket *t, int64_t author_id, int is_public, int by_agent, const char *body,
+			  const char *via, const char *at)
+{
+	tr_ticket before = *t;
+	if (is_public && by_agent) {
+		t->agent_replied = 1;
+		t->awaiting_agent = 0;
+	} else if (is_public) {
+		t->awaiting_agent = 1;
+	}
+	/* the ticket row first (see the lock order in ticket.h) */
+	int rc = tr_ticket_update(&before, t, (tr_actor){ author_id, by_agent ? "agent" : "customer" }, NULL, at);
+	if (rc < 0)
+		return rc;
+	int64_t id = insert_comment(t->id, author_id, is_public, body, via, at);
 	if (id < 0)
 		return id;
-	if (is_public && (rc = tr_ticket_search_refresh(ticket_id)) < 0)
+	if (is_public && (rc = tr_ticket_search_refresh(t->id)) < 0)
 		return rc;
 	return id;
 }
@@ -346,31 +464,17 @@ int tr_ticket_set_status(tr_ticket *t, enum tr_status to, tr_actor who, const ch
 {
 	if (t->status == to)
 		return 0;
-	int64_t r = tr_db_run("UPDATE tickets SET status = ?, status_at = COALESCE(?, NOW()), "
-			      "updated_at = GREATEST(updated_at, COALESCE(?, NOW())), "
-			      "solved_at = IF(? = 'solved', COALESCE(?, NOW()), solved_at), "
-			      "closed_at = IF(? = 'closed', COALESCE(?, NOW()), closed_at) WHERE id = ?",
-			      "sssssssl", tr_status_name(to), at, at, tr_status_name(to), at, tr_status_name(to), at,
-			      t->id);
-	if (r < 0)
-		return (int)r;
-	int rc = audit(t->id, who, "status", tr_status_name(t->status), tr_status_name(to), note, at);
-	if (rc == 0)
-		rc = count_move(t->org_id, t->requester_id, t->status, to);
-	if (rc < 0)
-		return rc;
+	tr_ticket before = *t;
 	t->status = to;
-	return 0;
+	return tr_ticket_update(&before, t, who, note, at);
 }
 
 int64_t tr_ticket_agent_reply(tr_ticket *t, int64_t agent_id, const char *body, int is_public,
 			      enum tr_status to, const char *at)
 {
-	int64_t cid = tr_ticket_comment(t->id, agent_id, is_public, 1, body, "web", at);
+	int64_t cid = tr_ticket_comment(t, agent_id, is_public, 1, body, "web", at);
 	if (cid < 0)
 		return cid;
-	if (is_public)
-		t->agent_replied = 1;
 	enum tr_event ev = to == TR_PENDING ? TR_EV_AGENT_PENDING : to == TR_SOLVED ? TR_EV_AGENT_SOLVE :
 			   to == TR_CLOSED ? TR_EV_CLOSE : TR_EV_AGENT_OPEN;
 	tr_transition tr = tr_status_transition(t->status, ev, t->agent_replied);
@@ -385,16 +489,12 @@ int tr_ticket_assign(tr_ticket *t, int64_t agent_id, tr_actor who)
 {
 	if (t->assignee_id == agent_id)
 		return 0;
-	int64_t r = tr_db_run("UPDATE tickets SET assignee_id = ?, updated_at = NOW() WHERE id = ?", "ll",
-			      agent_id, t->id);
-	if (r < 0)
-		return (int)r;
-	int rc = audit(t->id, who, "assignee", t->assignee_id ? tr_fmt("%lld", (long long)t->assignee_id) : NULL,
-		       tr_fmt("%lld", (long long)agent_id), NULL, NULL);
-	if (rc < 0)
-		return rc;
+	tr_ticket before = *t;
 	t->assignee_id = agent_id;
-	if (t->status == TR_NEW)
-		return tr_ticket_set_status(t, TR_OPEN, who, "assigned", NULL);
-	return 0;
+	/* New means no agent yet: an assigned New ticket is Open, an unassigned Open one New */
+	if (agent_id && t->status == TR_NEW)
+		t->status = TR_OPEN;
+	else if (!agent_id && t->status == TR_OPEN)
+		t->status = TR_NEW;
+	return tr_ticket_update(&before, t, who, agent_id ? "assigned" : "unassigned", NULL);
 }

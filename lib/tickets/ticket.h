@@ -22,6 +22,9 @@ typedef struct tr_ticket {
 	enum tr_type type;
 	enum tr_priority priority;
 	int urgent_claim, urgent_review, agent_replied;
+	int awaiting_agent;       /* the customer wrote last */
+	int version;              /* raised by every change: a change made on a stale page is refused */
+	int64_t merged_into;      /* merged into that ticket (0: not merged) */
 	int is_cc;                /* the viewer given to tr_ticket_load is in CC */
 	const char *cc_names;     /* "\n"-separated, or NULL */
 	const char *followups;    /* ids of follow-up tickets, comma-separated, or NULL */
@@ -74,13 +77,21 @@ typedef struct tr_ticket_new {
  * id in *comment_id (may be NULL), or <0. */
 int64_t tr_ticket_create(const tr_ticket_new *n, int64_t *comment_id);
 
-/* Adds a comment: updates the ticket's updated time (the ticket row's lock
- * first), the search document for public ones; a public agent comment marks
- * agent_replied. at NULL: now. Returns the comment id or <0. */
-int64_t tr_ticket_comment(int64_t ticket_id, int64_t author_id, int is_public, int by_agent,
+/* Writes every change from `before` to `t` - status, assignee, group,
+ * priority, urgency review, who wrote last, merge - in one statement on the
+ * ticket's row (version + 1, t->version updated), an audit event per field
+ * that changed, and the counts of every queue the ticket leaves or enters.
+ * The one path of every change: the caller locked the row (tr_ticket_lock)
+ * and set t's fields. note goes with the status event. at NULL: now. */
+int tr_ticket_update(const tr_ticket *before, tr_ticket *t, tr_actor who, const char *note, const char *at);
+
+/* Adds a comment to t (locked): the ticket's row first (updated time, who
+ * wrote last, agent_replied for a public agent comment), then the comment,
+ * then the search document for public ones. Returns the comment id or <0. */
+int64_t tr_ticket_comment(tr_ticket *t, int64_t author_id, int is_public, int by_agent,
 			  const char *body, const char *via, const char *at);
 
-/* Changes status with audit event and counts. */
+/* Changes status (through tr_ticket_update). */
 int tr_ticket_set_status(tr_ticket *t, enum tr_status to, tr_actor who, const char *note, const char *at);
 
 /* Agent reply or internal note, with the status the agent chose (demo data,
@@ -88,8 +99,24 @@ int tr_ticket_set_status(tr_ticket *t, enum tr_status to, tr_actor who, const ch
 int64_t tr_ticket_agent_reply(tr_ticket *t, int64_t agent_id, const char *body, int is_public,
 			      enum tr_status to, const char *at);
 
-/* Assigns the ticket to an agent (audit event; a New ticket becomes Open). */
+/* Assigns the ticket to an agent, or to nobody (0): New means no agent yet,
+ * so an assigned New ticket becomes Open and an unassigned Open one New. */
 int tr_ticket_assign(tr_ticket *t, int64_t agent_id, tr_actor who);
+
+/* An event of the audit trail that is no field change (merges, reviews). 0 or <0. */
+int tr_ticket_audit(int64_t ticket_id, tr_actor who, const char *kind, const char *old_value,
+		    const char *new_value, const char *note, const char *at);
+
+/* The count rows a ticket is counted in (pure): all tickets (spread over 8
+ * rows by id), its organization, requester, assignee and group, and the
+ * urgency-review and customer-replied queues - each by status. */
+#define TR_COUNT_KEYS_MAX 7
+typedef struct tr_count_key {
+	const char *scope;
+	int64_t id;
+	enum tr_status status;
+} tr_count_key;
+int tr_ticket_count_keys(const tr_ticket *t, tr_count_key *keys);
 
 /* Rebuilds the ticket's search document (subject, public comments, access tokens). */
 int tr_ticket_search_refresh(int64_t ticket_id);
@@ -98,8 +125,5 @@ int tr_ticket_search_refresh(int64_t ticket_id);
 int tr_ticket_add_cc(int64_t ticket_id, int64_t user_id);
 /* The users in CC of a ticket (at most max), in the order they were added. Count or <0. */
 int tr_ticket_cc_ids(int64_t ticket_id, int64_t *ids, int max);
-
-/* The id of the newest audit event of the ticket (0: none), for event keys of mails. */
-int tr_ticket_last_event(int64_t ticket_id, int64_t *event_id);
 
 #endif

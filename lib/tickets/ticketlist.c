@@ -6,6 +6,7 @@
  * FULLTEXT reads only that list's postings; the SQL scope is checked on top. */
 #include "tickets/ticketlist.h"
 #include "db/db.h"
+#include "db/qbuild.h"
 #include "core/log.h"
 #include "core/pool.h"
 #include "search/search.h"
@@ -43,37 +44,6 @@ int tr_ticket_tab_counts(const tr_user *u, int64_t counts[3])
 	return 0;
 }
 
-/* The query under construction: parameters are bound as the SQL text is
- * written, in the same order (the statement is made once the text is done). */
-#define MAX_PARAMS 24
-
-typedef struct params {
-	char kind[MAX_PARAMS];
-	int64_t num[MAX_PARAMS];
-	const char *str[MAX_PARAMS];
-	int n, overflow;
-} params;
-
-static void p_num(params *p, int64_t v)
-{
-	if (p->n == MAX_PARAMS) {
-		p->overflow = 1;
-		return;
-	}
-	p->kind[p->n] = 'l';
-	p->num[p->n++] = v;
-}
-
-static void p_str(params *p, const char *v)
-{
-	if (p->n == MAX_PARAMS) {
-		p->overflow = 1;
-		return;
-	}
-	p->kind[p->n] = 's';
-	p->str[p->n++] = v;
-}
-
 int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -83,23 +53,22 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	const char *terms = tr_search_terms(lq->q, tr_access_search_prefix(u, lq->scope), tr_search_stopwords());
 	tr_scope_sql scope = tr_access_scope_sql(u, lq->scope);
 	out->searched = terms != NULL;
-	tr_buf sql;
-	tr_buf_init(&sql);
-	params p = { .n = 0 };
+	tr_qb b;
+	tr_qb_init(&b);
 
 	/* names are joined only for the columns shown */
 	int want_product = lq->columns & TR_COL_PRODUCT, want_requester = lq->columns & TR_COL_REQUESTER,
 	    want_assignee = lq->columns & TR_COL_ASSIGNEE;
-	tr_buf_printf(&sql, "SELECT t.id, t.subject, t.status, t.type, t.priority, %s, %s, %s, t.created_at, "
+	tr_qb_sqlf(&b, "SELECT t.id, t.subject, t.status, t.type, t.priority, %s, %s, %s, t.created_at, "
 			    "t.updated_at, ", want_product ? "pr.name" : "NULL", want_requester ? "r.name" : "NULL",
 		      want_assignee ? "a.name" : "NULL");
 	/* The tab counts ride along: uncorrelated subqueries are evaluated once,
 	 * and the page saves a round trip (an empty page asks separately). */
 	int org = tr_access_scope_ok(u, TR_SCOPE_ORG);
-	tr_buf_adds(&sql, TAB_COUNTS " FROM ");
-	p_num(&p, u->id);
-	p_num(&p, u->id);
-	p_num(&p, org ? u->org_id : 0);
+	tr_qb_sql(&b, TAB_COUNTS " FROM ");
+	tr_qb_arg_num(&b, u->id);
+	tr_qb_arg_num(&b, u->id);
+	tr_qb_arg_num(&b, org ? u->org_id : 0);
 	int per = lq->per_page > 0 ? lq->per_page : 25;
 	int page = lq->page > 0 ? lq->page : 1;
 	/* Ranked by relevance without other filters, the page is cut inside the
@@ -107,82 +76,72 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	int ranked_only = terms && lq->sort == TR_SORT_RELEVANCE && lq->status < 0 && lq->type < 0 &&
 			  !lq->from && !lq->to;
 	if (ranked_only) {
-		tr_buf_adds(&sql, "(SELECT ticket_id, MATCH(doc) AGAINST (? IN BOOLEAN MODE) AS score FROM ticket_search "
+		tr_qb_sql(&b, "(SELECT ticket_id, MATCH(doc) AGAINST (? IN BOOLEAN MODE) AS score FROM ticket_search "
 				  "WHERE MATCH(doc) AGAINST (? IN BOOLEAN MODE) ORDER BY score DESC, ticket_id DESC LIMIT ? OFFSET ?) s "
 				  "JOIN tickets t ON t.id = s.ticket_id ");
-		p_str(&p, terms);
-		p_str(&p, terms);
-		p_num(&p, per + 1);
-		p_num(&p, (int64_t)(page - 1) * per);
+		tr_qb_arg_str(&b, terms);
+		tr_qb_arg_str(&b, terms);
+		tr_qb_arg_num(&b, per + 1);
+		tr_qb_arg_num(&b, (int64_t)(page - 1) * per);
 	} else if (terms) {
-		tr_buf_adds(&sql, "ticket_search s JOIN tickets t ON t.id = s.ticket_id ");
+		tr_qb_sql(&b, "ticket_search s JOIN tickets t ON t.id = s.ticket_id ");
 	} else {
-		tr_buf_adds(&sql, "tickets t ");
+		tr_qb_sql(&b, "tickets t ");
 	}
-	tr_buf_adds(&sql, scope.join);
+	tr_qb_sql(&b, scope.join);
 	if (scope.join_arg)
-		p_num(&p, scope.join_arg);
+		tr_qb_arg_num(&b, scope.join_arg);
 	if (want_requester)
-		tr_buf_adds(&sql, "JOIN users r ON r.id = t.requester_id ");
+		tr_qb_sql(&b, "JOIN users r ON r.id = t.requester_id ");
 	if (want_assignee)
-		tr_buf_adds(&sql, "LEFT JOIN users a ON a.id = t.assignee_id ");
+		tr_qb_sql(&b, "LEFT JOIN users a ON a.id = t.assignee_id ");
 	if (want_product)
-		tr_buf_adds(&sql, "LEFT JOIN products pr ON pr.id = t.product_id ");
-	tr_buf_printf(&sql, "WHERE %s", scope.where);
+		tr_qb_sql(&b, "LEFT JOIN products pr ON pr.id = t.product_id ");
+	tr_qb_sqlf(&b, "WHERE %s", scope.where);
 	if (scope.where_arg)
-		p_num(&p, scope.where_arg);
+		tr_qb_arg_num(&b, scope.where_arg);
 	if (terms && !ranked_only) {
-		tr_buf_adds(&sql, " AND MATCH(s.doc) AGAINST (? IN BOOLEAN MODE)");
-		p_str(&p, terms);
+		tr_qb_sql(&b, " AND MATCH(s.doc) AGAINST (? IN BOOLEAN MODE)");
+		tr_qb_arg_str(&b, terms);
 	}
 	if (lq->status >= 0) {
-		tr_buf_adds(&sql, " AND t.status = ?");
-		p_str(&p, tr_status_name((enum tr_status)lq->status));
+		tr_qb_sql(&b, " AND t.status = ?");
+		tr_qb_arg_str(&b, tr_status_name((enum tr_status)lq->status));
 	}
 	if (lq->type >= 0) {
-		tr_buf_adds(&sql, " AND t.type = ?");
-		p_str(&p, tr_type_name((enum tr_type)lq->type));
+		tr_qb_sql(&b, " AND t.type = ?");
+		tr_qb_arg_str(&b, tr_type_name((enum tr_type)lq->type));
 	}
 	const char *from = lq->from ? tr_day_start_utc(lq->from, 0) : NULL;
 	const char *to = lq->to ? tr_day_start_utc(lq->to, 1) : NULL;
 	if (from) {
-		tr_buf_adds(&sql, " AND t.created_at >= ?");
-		p_str(&p, from);
+		tr_qb_sql(&b, " AND t.created_at >= ?");
+		tr_qb_arg_str(&b, from);
 	}
 	if (to) {
-		tr_buf_adds(&sql, " AND t.created_at < ?");
-		p_str(&p, to);
+		tr_qb_sql(&b, " AND t.created_at < ?");
+		tr_qb_arg_str(&b, to);
 	}
 	const char *dir = lq->ascending ? "ASC" : "DESC";
 	if (ranked_only) {
-		tr_buf_adds(&sql, " ORDER BY s.score DESC, t.id DESC");
+		tr_qb_sql(&b, " ORDER BY s.score DESC, t.id DESC");
 	} else if (terms && lq->sort == TR_SORT_RELEVANCE) {
-		tr_buf_adds(&sql, " ORDER BY MATCH(s.doc) AGAINST (? IN BOOLEAN MODE) DESC, t.id DESC");
-		p_str(&p, terms);
+		tr_qb_sql(&b, " ORDER BY MATCH(s.doc) AGAINST (? IN BOOLEAN MODE) DESC, t.id DESC");
+		tr_qb_arg_str(&b, terms);
 	} else if (lq->sort == TR_SORT_CREATED) {
-		tr_buf_printf(&sql, " ORDER BY t.created_at %s, t.id %s", dir, dir);
+		tr_qb_sqlf(&b, " ORDER BY t.created_at %s, t.id %s", dir, dir);
 	} else {
-		tr_buf_printf(&sql, " ORDER BY t.updated_at %s, t.id %s", dir, dir);
+		tr_qb_sqlf(&b, " ORDER BY t.updated_at %s, t.id %s", dir, dir);
 	}
 	if (!ranked_only) {
-		tr_buf_adds(&sql, " LIMIT ? OFFSET ?");
-		p_num(&p, per + 1);                      /* one more tells whether a next page exists */
-		p_num(&p, (int64_t)(page - 1) * per);
+		tr_qb_sql(&b, " LIMIT ? OFFSET ?");
+		tr_qb_arg_num(&b, per + 1);                      /* one more tells whether a next page exists */
+		tr_qb_arg_num(&b, (int64_t)(page - 1) * per);
 	}
 
-	if (p.overflow) {
-		tr_error("ticket list: more parameters than MAX_PARAMS");
-		tr_buf_free(&sql);
+	tr_q *q = tr_qb_query(&b);
+	if (!q)
 		return TR_DB_ERR;
-	}
-	tr_q *q = tr_q_new(tr_strdup(sql.data));
-	tr_buf_free(&sql);
-	for (int i = 0; i < p.n; i++) {
-		if (p.kind[i] == 'l')
-			tr_q_i64(q, p.num[i]);
-		else
-			tr_q_str(q, p.str[i]);
-	}
 	int rc = tr_q_exec(q);
 	if (rc < 0)
 		return rc;

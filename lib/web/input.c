@@ -439,3 +439,12 @@ void tr_input_end(tr_req *req)
 	}
 	req->hdf = NULL;
 }
+
+int64_t tr_path_id(tr_req *req)
+{
+	int64_t id;
+	const char *p = req->path_info;
+	if (!p || *p != '/' || strlen(p) > 20 || tr_parse_i64(p + 1, &id) < 0 || id <= 0)
+		return 0;
+	return id;
+}

@@ -37,6 +37,9 @@ int tr_arg_bool(tr_req *req, const char *name);
 int tr_arg_list(tr_req *req, const char *name, const char ***vals);
 /* 1 when the field has an error message. */
 int tr_arg_error(tr_req *req, const char *name);
+/* The id a clean URL carries (/requests/123 reaches the program as PATH_INFO
+ * "/123"); 0 when there is none or it is no positive number. */
+int64_t tr_path_id(tr_req *req);
 /* Uploads of a field, in the order sent (a list of copies, chained by next). */
 tr_upload *tr_uploads(tr_req *req, const char *field);
 

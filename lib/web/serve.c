@@ -117,8 +117,6 @@ static int dispatch(tr_req *req)
 		handler = page->post;
 	else
 		return 405;
-	if (!handler)
-		return 405;
 
 	int rc = tr_input_head(req);
 	if (rc)
@@ -130,6 +128,9 @@ static int dispatch(tr_req *req)
 	rc = check_access(req);
 	if (rc)
 		return rc > 0 ? rc : 0;
+	/* after the access check: whoever may not enter learns nothing about the page */
+	if (!handler)
+		return 405;
 	/* the body only now: a visitor's POST to a signed-in page is never read */
 	if ((rc = tr_input_body(req)) != 0)
 		return rc;

@@ -13,7 +13,10 @@ mkdirSync(shots, { recursive: true });
 
 const here = dirname(fileURLToPath(import.meta.url));
 const journeys = [];
+// TRESEN_JOURNEYS=05,03 runs only the journeys whose file names start so (while working on one)
+const only = (process.env.TRESEN_JOURNEYS || '').split(',').filter(Boolean);
 for (const f of readdirSync(join(here, 'journeys')).filter((f) => f.endsWith('.mjs')).sort()) {
+  if (only.length && !only.some((p) => f.startsWith(p))) continue;
   const mod = await import(join(here, 'journeys', f));
   for (const [name, fn] of Object.entries(mod)) journeys.push({ name: `${f.replace('.mjs', '')}: ${name}`, fn });
 }
@@ -50,7 +53,9 @@ for (const j of journeys) {
       await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
       await axe(page, name);
     };
-    await j.fn({ page, base: stack.url, shot });
+    // a journey that changes who is signed in reviews its pages while they are still theirs
+    const review = (urls) => reviewPages(page, urls.map((u) => stack.url + u), shots, j.name.split(':')[0], reviewed);
+    await j.fn({ page, base: stack.url, shot, review });
     if (errors.length) throw new Error(`browser errors: ${errors.join(' | ')}`);
     // then every page it visited, at both widths (the same page in two journeys once)
     await reviewPages(page, [...new Set(visited)], shots, j.name.split(':')[0], reviewed);

@@ -124,8 +124,10 @@ def tool(name, *args):
     return r.stdout.strip()
 
 
-def make_ticket(requester, subject, body="Beschreibung", *, type=None, cc=None, attach=None, at=None):
+def make_ticket(requester, subject, body="Beschreibung", *, type=None, cc=None, attach=None, at=None, urgent=None):
     args = ["create", requester, subject, body]
+    if urgent:
+        args += ["--urgent", urgent]
     if type:
         args += ["--type", type]
     if cc:

@@ -13,8 +13,13 @@ def test_no_full_scans_on_a_realistic_database():
     gen = subprocess.run(["/usr/bin/python3", os.path.join(STACK["root"], "bench", "gen-data"), "--dir", STACK["dir"],
                           "--tickets", "20000", "--orgs", "50", "--users", "2000"], capture_output=True, text=True)
     assert gen.returncode == 0, gen.stdout + gen.stderr
-    out = tool("explain", "bench0@grosskunde.example", "Heizung")
+    out = tool("explain", "bench0@grosskunde.example", "Heizung", "agent@tresen.example")
     assert out.endswith("0 full scans")
     # the organization list of the big customer really was exercised
     assert "list scope=2 q=- status=-1 type=-1 page=1: 25 rows (more)" in out
     assert "list scope=2 q=Heizung" in out
+    # and the agent workspace: every queue, the search over all organizations, the ticket page
+    for name in ("unassigned", "mine", "groups", "pending", "solved", "urgent", "replied"):
+        assert f"queue {name} q=- org=- page=1: " in out
+    assert "queue all q=Heizung org=- page=1: 25 rows (more)" in out
+    assert "agent ticket " in out

@@ -21,7 +21,8 @@ def test_customer_reply_notifies_the_assignee_once(db):
     mail = wait_mails("agent@tresen.example", subject=f"[#{tid}]")[-1]
     assert str(mail["Subject"]) == f"[#{tid}] Antwort des Kunden: Rückfrage Mahnlauf"
     assert marker in text_of(mail) and marker in html_of(mail)
-    assert f"/requests/{tid}" in text_of(mail)
+    # agents open the agent's view of the ticket, where they can answer
+    assert f"/agent/tickets/{tid}" in text_of(mail) and f"/requests/{tid}" not in text_of(mail)
     # the outbox holds exactly one such mail, however often the mailer ran
     assert q(db, "SELECT COUNT(*) FROM outbox WHERE recipient = 'agent@tresen.example' AND subject LIKE %s",
              f"[#{tid}]%")[0][0] == 1

@@ -1,0 +1,208 @@
+/* queue.c - the agent's queues: one index range each, counts from ticket_counts, filters, search, pages. */
+#include "tickets/queue.h"
+#include "core/pool.h"
+#include "core/timefmt.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "db/qbuild.h"
+#include "search/search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const tr_queue_names[] = { "unassigned", "mine", "groups", "pending", "solved", "urgent", "replied",
+				       "all", NULL };
+const char *const tr_queue_sort_names[] = { "waiting", "updated", "created", "priority", NULL };
+
+int tr_queue_parse(const char *s)
+{
+	for (int i = 0; s && tr_queue_names[i]; i++)
+		if (!strcmp(s, tr_queue_names[i]))
+			return i;
+	return -1;
+}
+
+/* Each queue's count from ticket_counts; parameters: agent, agent. The
+ * all-ticket rows are spread over eight ids: summed. */
+#define QUEUE_COUNTS \
+	"(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'all' AND status = 'new'), " \
+	"(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'assignee' AND scope_id = ? " \
+	" AND status IN ('new', 'open', 'pending')), " \
+	"(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'group' AND status IN ('new', 'open', 'pending') " \
+	" AND scope_id IN (SELECT group_id FROM staff_group_members WHERE user_id = ?)), " \
+	"(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'all' AND status = 'pending'), " \
+	"(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'all' AND status = 'solved'), " \
+	"(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'urgent'), " \
+	"(SELECT COALESCE(SUM(n), 0) FROM ticket_counts WHERE scope = 'replied')"
+#define NCOUNTS 7
+
+/* The queue's own condition on tickets t, with its parameters. */
+static void queue_where(tr_qb *b, const tr_user *a, enum tr_queue queue)
+{
+	switch (queue) {
+	case TR_Q_UNASSIGNED:
+		tr_qb_sql(b, "t.status = 'new'");
+		break;
+	case TR_Q_MINE:
+		tr_qb_num(b, "t.assignee_id = ? AND t.unsolved = 1", a->id);
+		break;
+	case TR_Q_GROUPS:
+		tr_qb_num(b, "t.group_id IN (SELECT group_id FROM staff_group_members WHERE user_id = ?) "
+			  "AND t.unsolved = 1", a->id);
+		break;
+	case TR_Q_PENDING:
+		tr_qb_sql(b, "t.status = 'pending'");
+		break;
+	case TR_Q_SOLVED:
+		tr_qb_sql(b, "t.status = 'solved'");
+		break;
+	case TR_Q_URGENT:
+		tr_qb_sql(b, "t.urgent_review = 1 AND t.status IN ('new', 'open', 'pending', 'solved')");
+		break;
+	case TR_Q_REPLIED:
+		tr_qb_sql(b, "t.awaiting_agent = 1 AND t.agent_replied = 1 AND t.status = 'open'");
+		break;
+	default:
+		tr_qb_sql(b, "1");
+	}
+}
+
+static void filters(tr_qb *b, const tr_queue_query *q)
+{
+	if (q->status >= 0)
+		tr_qb_str(b, " AND t.status = ?", tr_status_name((enum tr_status)q->status));
+	if (q->type >= 0)
+		tr_qb_str(b, " AND t.type = ?", tr_type_name((enum tr_type)q->type));
+	if (q->priority >= 0)
+		tr_qb_str(b, " AND t.priority = ?", tr_priority_name((enum tr_priority)q->priority));
+	if (q->group_id > 0)
+		tr_qb_num(b, " AND t.group_id = ?", q->group_id);
+	if (q->assignee_id > 0)
+		tr_qb_num(b, " AND t.assignee_id = ?", q->assignee_id);
+	else if (q->assignee_id < 0)
+		tr_qb_sql(b, " AND t.assignee_id IS NULL");
+	if (q->org)
+		tr_qb_str(b, " AND t.org_id IN (SELECT id FROM organizations WHERE name LIKE CONCAT(?, '%'))",
+			  tr_like_escape(q->org));
+	if (q->from)
+		tr_qb_str(b, " AND t.created_at >= ?", tr_day_start_utc(q->from, 0));
+	if (q->to)
+		tr_qb_str(b, " AND t.created_at < ?", tr_day_start_utc(q->to, 1));
+}
+
+static void order(tr_qb *b, const tr_queue_query *q, int ranked)
+{
+	switch (q->sort) {
+	case TR_QS_UPDATED:
+		tr_qb_sql(b, " ORDER BY t.updated_at DESC, t.id DESC");
+		break;
+	case TR_QS_CREATED:
+		tr_qb_sql(b, " ORDER BY t.created_at DESC, t.id DESC");
+		break;
+	case TR_QS_PRIORITY:
+		/* the enum's order is low..urgent */
+		tr_qb_sql(b, " ORDER BY t.priority DESC, t.updated_at ASC, t.id ASC");
+		break;
+	default:
+		/* a search without another sort: the best matches first */
+		tr_qb_sql(b, ranked ? " ORDER BY MATCH(s.doc) AGAINST (? IN BOOLEAN MODE) DESC, t.id DESC" :
+				      " ORDER BY t.updated_at ASC, t.id ASC");
+	}
+}
+
+/* "#123" or "123": the agent means that ticket. */
+static int64_t ticket_number(const char *q)
+{
+	int64_t id;
+	if (!q)
+		return 0;
+	if (*q == '#')
+		q++;
+	return tr_parse_i64(q, &id) == 0 && id > 0 ? id : 0;
+}
+
+static void read_row(tr_q *q, tr_queue_row *r)
+{
+	r->id = tr_q_l(q, 0);
+	r->subject = tr_q_dup(q, 1);
+	r->status = tr_q_dup(q, 2);
+	r->type = tr_q_dup(q, 3);
+	r->priority = tr_q_dup(q, 4);
+	r->org = tr_q_dup(q, 5);
+	r->requester = tr_q_dup(q, 6);
+	r->assignee = tr_q_dup(q, 7);
+	r->group = tr_q_dup(q, 8);
+	r->created_at = tr_q_dup(q, 9);
+	r->updated_at = tr_q_dup(q, 10);
+	r->urgent_review = (int)tr_q_l(q, 11);
+	r->awaiting_agent = (int)tr_q_l(q, 12);
+}
+
+static int counts_only(const tr_user *a, tr_queue_list *out)
+{
+	tr_q *q = tr_q_new("SELECT " QUEUE_COUNTS);
+	tr_q_i64(q, a->id);
+	tr_q_i64(q, a->id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	if (tr_q_next(q) > 0)
+		for (int i = 0; i < NCOUNTS; i++)
+			out->counts[i] = tr_q_l(q, i);
+	tr_q_end(q);
+	return 0;
+}
+
+int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->counts[TR_Q_ALL] = -1;
+	int per = query->per_page > 0 ? query->per_page : 25;
+	int page = query->page > 0 ? query->page : 1;
+	int64_t number = ticket_number(query->q);
+	const char *terms = number ? NULL : tr_search_terms(query->q, TR_SEARCH_STAFF_PREFIX, tr_search_stopwords());
+	out->searched = terms != NULL;
+
+	tr_qb b;
+	tr_qb_init(&b);
+	/* the counts ride along: the page makes one query for list and counts */
+	tr_qb_sql(&b, "SELECT t.id, t.subject, t.status, t.type, t.priority, o.name, r.name, a.name, g.name, "
+		      "t.created_at, t.updated_at, t.urgent_review, t.awaiting_agent AND t.agent_replied, " QUEUE_COUNTS " FROM ");
+	tr_qb_arg_num(&b, a->id);
+	tr_qb_arg_num(&b, a->id);
+	tr_qb_sql(&b, terms ? "ticket_search s JOIN tickets t ON t.id = s.ticket_id " : "tickets t ");
+	tr_qb_sql(&b, "JOIN users r ON r.id = t.requester_id LEFT JOIN organizations o ON o.id = t.org_id "
+		      "LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id WHERE ");
+	queue_where(&b, a, query->queue);
+	if (terms)
+		tr_qb_str(&b, " AND MATCH(s.doc) AGAINST (? IN BOOLEAN MODE)", terms);
+	if (number)
+		tr_qb_num(&b, " AND t.id = ?", number);
+	filters(&b, query);
+	int ranked = terms && query->sort == TR_QS_WAITING && query->queue == TR_Q_ALL;
+	order(&b, query, ranked);
+	if (ranked)
+		tr_qb_arg_str(&b, terms);
+	tr_qb_num(&b, " LIMIT ?", per + 1);          /* one more tells whether a next page exists */
+	tr_qb_num(&b, " OFFSET ?", (int64_t)(page - 1) * per);
+	tr_q *q = tr_qb_query(&b);
+	if (!q)
+		return TR_DB_ERR;
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	out->rows = tr_alloc(sizeof(tr_queue_row) * (size_t)(per + 1));
+	while (tr_q_next(q) > 0) {
+		if (out->n == per) {
+			out->has_more = 1;
+			break;
+		}
+		read_row(q, &out->rows[out->n++]);
+		for (int i = 0; i < NCOUNTS; i++)
+			out->counts[i] = tr_q_l(q, 13 + i);
+	}
+	tr_q_end(q);
+	if (number && out->n == 1)
+		out->jump_to = number;
+	return out->n == 0 ? counts_only(a, out) : 0;
+}

@@ -1,0 +1,17 @@
+/* viewers.h - who has a ticket open (R-AGT collision hint): agents' pages say they are there, now and then. */
+#ifndef TR_VIEWERS_H
+#define TR_VIEWERS_H
+
+#include <stdint.h>
+
+#define TR_VIEWER_SECONDS 60     /* a page that did not say so for this long is gone */
+
+/* Notes that user_id has ticket_id open now. 0 or <0. */
+int tr_viewers_touch(int64_t ticket_id, int64_t user_id);
+/* The names of the others who had it open within TR_VIEWER_SECONDS (at most max). Count or <0. */
+int tr_viewers_others(int64_t ticket_id, int64_t user_id, const char **names, int max);
+
+/* Forgets the rows of pages closed long ago (tresen-cleanup). Rows removed or <0. */
+int64_t tr_viewers_purge(void);
+
+#endif
