@@ -118,3 +118,50 @@ def test_page_without_a_secret_refuses_to_serve(tmp_path):
         assert "Security.secret" in p.log()
     finally:
         p.close()
+
+
+# ---- the staff pages: the loop's TR_AGENT and TR_ADMIN flags ----
+
+STAFF = [("agent", "", ""), ("agent", "queue=urgent", ""), ("agent/tickets", "", "/1"), ("agent/viewers", "", "/1"),
+         ("agent/macros", "", "")]
+ADMIN = [("admin/macros", "", "")]
+
+
+@pytest.mark.parametrize("name,query,info", STAFF + ADMIN)
+def test_staff_pages_send_visitors_to_the_login(client, name, query, info):
+    r = client.get(name, query, path_info=info)
+    assert r.status == 303 and "/login?next=" in r.headers["location"]
+
+
+@pytest.mark.parametrize("name,query,info", STAFF + ADMIN)
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_staff_pages_refuse_customers_before_anything_else(client, name, query, info, method):
+    client.login("anna@wohnbau.example")
+    if method == "GET":
+        r = client.get(name, query, path_info=info)
+    else:
+        token = re.search(r'name="csrf" value="([^"]+)"', client.get("home").text).group(1)
+        r = client.post(name, {"csrf": token, "body": "x"}, path_info=info)
+    assert r.status == 403
+
+
+@pytest.mark.parametrize("name,query,info", STAFF)
+def test_staff_pages_render_for_agents(client, name, query, info):
+    client.login("agent@tresen.example")
+    r = client.get(name, query, path_info=info)
+    assert r.status == 200, r.text[:500]
+
+
+def test_admin_pages_are_for_admins_only(client):
+    client.login("agent@tresen.example")
+    assert client.get("admin/macros").status == 403
+    admin = Client()
+    admin.login("admin@tresen.example")
+    assert admin.get("admin/macros").status == 200
+
+
+@pytest.mark.parametrize("query", ["queue=nope", "sort=random", "priority=1", "assignee=x", "page=0",
+                                   "q=" + "a" * 201, "next=-3", "from=2026-13-01"])
+def test_malformed_queue_queries_are_400(client, query):
+    client.login("agent@tresen.example")
+    assert client.get("agent", query).status == 400
