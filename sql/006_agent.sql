@@ -14,6 +14,10 @@ ALTER TABLE tickets
   ADD KEY ix_ticket_status_updated (status, updated_at),
   ADD KEY ix_ticket_urgent (urgent_review, status, updated_at),
   ADD KEY ix_ticket_replied (awaiting_agent, agent_replied, status, updated_at),
+  -- "all tickets" in each order of the queue page, read from the start and cut by LIMIT
+  ADD KEY ix_ticket_updated (updated_at),
+  ADD KEY ix_ticket_created (created_at),
+  ADD KEY ix_ticket_priority (priority DESC, updated_at),
   ADD CONSTRAINT fk_ticket_merged FOREIGN KEY (merged_into) REFERENCES tickets (id);
 
 -- the customer had the last word where the last public comment is not staff's

@@ -32,8 +32,8 @@ static int read_list(tr_q *q, tr_staff_item **out)
 
 int tr_staff_groups(int64_t member_id, tr_staff_item **out)
 {
-	tr_q *q = tr_q_new("SELECT g.id, g.name, EXISTS (SELECT 1 FROM staff_group_members m WHERE m.group_id = g.id "
-			   "AND m.user_id = ?) FROM staff_groups g ORDER BY g.name LIMIT 2000");
+	tr_q *q = tr_q_new("SELECT id, name, EXISTS (SELECT 1 FROM staff_group_members m WHERE m.group_id = staff_groups.id "
+			   "AND m.user_id = ?) FROM staff_groups ORDER BY name LIMIT 2000");
 	tr_q_i64(q, member_id);
 	return read_list(q, out);
 }
