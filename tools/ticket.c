@@ -1,14 +1,17 @@
 /* ticket.c - tresen-ticket: create tickets and write agent replies from the command line, through the library.
  *
- *   tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at "Y-m-d H:M:S"]
- *   tresen-ticket reply ID AGENT BODY [--internal] [--status open|pending|solved] [--attach FILE]
+ *   tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at "Y-m-d H:M:S"] [--notify]
+ *   tresen-ticket reply ID AGENT BODY [--internal] [--status open|pending|solved] [--attach FILE] [--notify]
  *   tresen-ticket status ID new|open|pending|solved|closed
  *   tresen-ticket assign ID AGENT
  *
  * For imports, scripts and the tests (which must not write tickets with raw SQL).
+ * --notify queues the mails the portal sends for it: the confirmation to the
+ * requester and CCs (create), the reply to requester and CCs (a public reply).
  * Prints the new ticket or comment id. */
 #include "tresen.h"
 #include "tickets/attach.h"
+#include "tickets/notify.h"
 #include "tickets/ticket.h"
 
 #include <sodium.h>
@@ -17,8 +20,8 @@
 
 static int usage(void)
 {
-	fputs("usage: tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at TIME]\n"
-	      "       tresen-ticket reply ID AGENT BODY [--internal] [--status S] [--attach FILE]\n"
+	fputs("usage: tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at TIME] [--notify]\n"
+	      "       tresen-ticket reply ID AGENT BODY [--internal] [--status S] [--attach FILE] [--notify]\n"
 	      "       tresen-ticket status ID STATUS\n"
 	      "       tresen-ticket assign ID AGENT\n", stderr);
 	return 2;
@@ -83,6 +86,11 @@ static int create(int argc, char **argv)
 	const char *file = option(argc, argv, "--attach");
 	if (file && tr_attach_add_file(id, comment, requester, file, base_name(file), 0) < 0)
 		return 1;
+	if (flag(argc, argv, "--notify")) {
+		tr_ticket *t = tr_ticket_load(id, 0, NULL);
+		if (!t || tr_notify_created(t, argv[4]) < 0)
+			return 1;
+	}
 	printf("%lld\n", (long long)id);
 	return 0;
 }
@@ -106,6 +114,16 @@ static int reply(int argc, char **argv)
 	const char *file = option(argc, argv, "--attach");
 	if (file && tr_attach_add_file(id, cid, agent, file, base_name(file), 0) < 0)
 		return 1;
+	if (flag(argc, argv, "--notify") && !flag(argc, argv, "--internal")) {
+		const char *name = NULL;
+		tr_q *q = tr_q_new("SELECT name FROM users WHERE id = ?");
+		tr_q_i64(q, agent);
+		if (tr_q_exec(q) == 0 && tr_q_next(q) > 0)
+			name = tr_q_dup(q, 0);
+		tr_q_end(q);
+		if (tr_notify_customers(t, "agent_reply", cid, argv[4], name) < 0)
+			return 1;
+	}
 	printf("%lld\n", (long long)cid);
 	return 0;
 }

@@ -15,4 +15,11 @@ const char *tr_subst(const char *text, const char *value);
 /* A file size as people read it: "812 B", "14 KB", "3.4 MB", "50 MB". */
 const char *tr_human_size(int64_t bytes);
 
+/* A file name as sent (a browser's upload, a mail's attachment): the last
+ * component of a path, without control characters and without characters
+ * that reorder or hide text ("rechnung<U+202E>gpj.exe"), at most max bytes
+ * cut at a character boundary. Works in place on valid UTF-8; returns the
+ * cleaned name (a pointer into name). */
+char *tr_filename_clean(char *name, size_t max);
+
 #endif

@@ -51,16 +51,21 @@ static tr_q *responsible(const tr_ticket *t, int *rc)
 	return *rc < 0 ? NULL : q;
 }
 
-/* Queues kind for every recipient row (id, email, name, lang) of q. */
-static int queue_each(tr_q *q, const char *kind, const char *key, HDF *d)
+/* Queues kind about ticket t for every recipient row (id, email, name, lang) of q. The
+ * rows are read first: queueing a mail runs statements of its own. */
+static int queue_each(tr_q *q, const tr_ticket *t, const char *kind, const char *key, HDF *d)
 {
-	int rc = 0;
-	while (rc == 0 && tr_q_next(q) > 0) {
-		tr_mail m = { .kind = kind, .event_key = key, .user_id = tr_q_l(q, 0), .to = tr_q_s(q, 1),
-			      .to_name = tr_q_s(q, 2), .lang = tr_q_s(q, 3), .data = d };
-		rc = tr_mail_queue(&m);
+	tr_mail list[64];
+	int n = 0;
+	while (n < (int)TR_ARRAY_LEN(list) && tr_q_next(q) > 0) {
+		list[n++] = (tr_mail){ .kind = kind, .event_key = key, .user_id = tr_q_l(q, 0), .to = tr_q_dup(q, 1),
+				       .to_name = tr_q_dup(q, 2), .lang = tr_q_dup(q, 3), .data = d,
+				       .ticket_id = t->id };
 	}
 	tr_q_end(q);
+	int rc = 0;
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = tr_mail_queue(&list[i]);
 	return rc;
 }
 
@@ -78,7 +83,7 @@ int tr_notify_agents(const tr_ticket *t, const char *event, int64_t comment_id, 
 	tr_mail_put(d, "Mail.event", event);
 	tr_q *q = responsible(t, &rc);
 	if (q)
-		rc = queue_each(q, "ticket_agent", key, d);
+		rc = queue_each(q, t, "ticket_agent", key, d);
 	hdf_destroy(&d);
 	return rc;
 }
@@ -90,7 +95,8 @@ int tr_notify_created(const tr_ticket *t, const char *description)
 		return TR_DB_ERR;
 	const char *key = tr_fmt("created:%lld", (long long)t->id);
 	tr_mail m = { .kind = "ticket_created", .event_key = key, .user_id = t->requester_id,
-		      .to = t->requester_email, .to_name = t->requester_name, .lang = t->requester_lang, .data = d };
+		      .to = t->requester_email, .to_name = t->requester_name, .lang = t->requester_lang, .data = d,
+		      .ticket_id = t->id };
 	int rc = tr_mail_queue(&m);
 	if (rc == 0) {
 		tr_q *q = tr_q_new("SELECT u.id, u.email, u.name, u.lang FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
@@ -98,9 +104,30 @@ int tr_notify_created(const tr_ticket *t, const char *description)
 		tr_q_i64(q, t->id);
 		if ((rc = tr_q_exec(q)) == 0) {
 			tr_mail_put(d, "Mail.cc", "1");
-			rc = queue_each(q, "ticket_created", key, d);
+			rc = queue_each(q, t, "ticket_created", key, d);
 		}
 	}
+	hdf_destroy(&d);
+	return rc;
+}
+
+int tr_notify_customers(const tr_ticket *t, const char *event, int64_t comment_id, const char *body,
+			const char *author_name)
+{
+	HDF *d = tr_ticket_mail_data(t, body);
+	if (!d)
+		return TR_DB_ERR;
+	tr_mail_put(d, "Mail.event", event);
+	tr_mail_put(d, "Mail.author", author_name);
+	const char *key = tr_fmt("customer:%s:%lld:%lld", event, (long long)t->id, (long long)comment_id);
+	tr_q *q = tr_q_new("SELECT u.id, u.email, u.name, u.lang FROM users u WHERE u.id = ? AND u.disabled_at IS NULL "
+			   "UNION ALL SELECT u.id, u.email, u.name, u.lang FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
+			   "WHERE c.ticket_id = ? AND u.disabled_at IS NULL");
+	tr_q_i64(q, t->requester_id);
+	tr_q_i64(q, t->id);
+	int rc = tr_q_exec(q);
+	if (rc == 0)
+		rc = queue_each(q, t, "ticket_reply", key, d);
 	hdf_destroy(&d);
 	return rc;
 }

@@ -21,6 +21,13 @@ int tr_notify_agents(const tr_ticket *t, const char *event, int64_t comment_id, 
  * person in CC, each in their language. 0 or <0. */
 int tr_notify_created(const tr_ticket *t, const char *description);
 
+/* Queues the mail about an agent's public reply ("agent_reply": comment
+ * comment_id with text body, by author_name) for the requester and everyone
+ * in CC, each in their language. 0 or <0. Every ticket mail carries the
+ * ticket's reply address (mail/reply.h): answering it comments by mail. */
+int tr_notify_customers(const tr_ticket *t, const char *event, int64_t comment_id, const char *body,
+			const char *author_name);
+
 /* The data every ticket mail shows (Mail.ticket_id, subject, status, type,
  * priority, requester, org, assignee, urgent, body shortened, link), for
  * tr_mail.data; the caller destroys it. NULL when out of memory. */
