@@ -86,3 +86,36 @@ char *tr_filename_clean(char *name, size_t max)
 	}
 	return base;
 }
+
+char *tr_text_safe(const char *text, size_t max)
+{
+	const char *t = text ? text : "";
+	char *fixed = NULL;
+	if (!tr_utf8_valid(t, strlen(t)))
+		t = fixed = tr_utf8_repair(t);
+	tr_buf b;
+	tr_buf_init(&b);
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+		if (*p == '\r') {
+			if (p[1] != '\n')
+				tr_buf_addc(&b, '\n');
+			continue;
+		}
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F)
+			continue;
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {   /* C1 controls */
+			p++;
+			continue;
+		}
+		tr_buf_addc(&b, (char)*p);
+	}
+	free(fixed);
+	const char *s = b.data ? b.data : "";
+	char *shown = NULL;
+	if (tr_has_invisible(s, strlen(s)))
+		s = shown = tr_show_invisible(s);
+	char *r = tr_strcut(s, max);
+	free(shown);
+	tr_buf_free(&b);
+	return r;
+}

@@ -22,4 +22,10 @@ const char *tr_human_size(int64_t bytes);
  * cleaned name (a pointer into name). */
 char *tr_filename_clean(char *name, size_t max);
 
+/* Text from outside (a mail's body) as a comment may hold it (pool memory):
+ * valid UTF-8 (bad bytes as U+FFFD), LF line ends, no control characters
+ * but tab and newline, characters that reorder or hide text written
+ * visibly ([U+202E]), at most max characters. */
+char *tr_text_safe(const char *text, size_t max);
+
 #endif

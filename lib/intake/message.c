@@ -6,7 +6,6 @@
 #include "core/pool.h"
 #include "core/text.h"
 #include "core/util.h"
-#include "intake/rules.h"
 #include "mail/mail.h"
 
 #include <errno.h>
@@ -545,7 +544,7 @@ int tr_inmail_parse(const char *path, const char *tmpdir, const tr_inmail_limits
 			m->text = tr_inmail_html_text(r.html.data, r.html.len);
 			m->html_only = 1;
 		}
-		m->text = tr_intake_clean_text(m->text, lim->text_chars);
+		m->text = tr_text_safe(m->text, lim->text_chars);
 		g_object_unref(msg);
 	}
 	g_object_unref(p);

@@ -1,4 +1,4 @@
-/* rules.c - the intake's pure rules: automatic mail (RFC 3834), what of a reply is new, note marker, safe text. */
+/* rules.c - the intake's pure rules: automatic mail (RFC 3834), what of a reply is new, note marker. */
 #include "intake/rules.h"
 #include "core/pool.h"
 #include "core/text.h"
@@ -289,39 +289,4 @@ int tr_intake_note_marker(const char *text, const char **rest)
 	p += strspn(p, " \t\r\n");
 	*rest = p;
 	return 1;
-}
-
-/* ---- safe text ---- */
-
-char *tr_intake_clean_text(const char *text, size_t max)
-{
-	const char *t = text ? text : "";
-	char *fixed = NULL;
-	if (!tr_utf8_valid(t, strlen(t)))
-		t = fixed = tr_utf8_repair(t);
-	tr_buf b;
-	tr_buf_init(&b);
-	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
-		if (*p == '\r') {
-			if (p[1] != '\n')
-				tr_buf_addc(&b, '\n');
-			continue;
-		}
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F)
-			continue;
-		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {   /* C1 controls */
-			p++;
-			continue;
-		}
-		tr_buf_addc(&b, (char)*p);
-	}
-	free(fixed);
-	const char *s = b.data ? b.data : "";
-	char *shown = NULL;
-	if (tr_has_invisible(s, strlen(s)))
-		s = shown = tr_show_invisible(s);
-	char *r = tr_strcut(s, max);
-	free(shown);
-	tr_buf_free(&b);
-	return r;
 }

@@ -1,5 +1,5 @@
 /* rules.h - the intake's rules as pure functions: what an automatic mail is, what of a reply is new,
- * the agent's note marker, safe text. Unit-tested without a mailbox (tests/unit/test_intake.c). */
+ * the agent's note marker. Unit-tested without a mailbox (tests/unit/test_intake.c). */
 #ifndef TR_INTAKE_RULES_H
 #define TR_INTAKE_RULES_H
 
@@ -31,11 +31,5 @@ char *tr_intake_cut_reply(const char *text);
  * its own, or followed by text) is an internal note: returns 1 and the text
  * without the marker in *rest; 0 (and *rest = text) otherwise. */
 int tr_intake_note_marker(const char *text, const char **rest);
-
-/* text as a comment may hold it (pool memory): valid UTF-8 (bad bytes as
- * U+FFFD), LF line ends, no control characters but tab and newline,
- * characters that reorder or hide text written visibly ([U+202E]), at most
- * max characters. */
-char *tr_intake_clean_text(const char *text, size_t max);
 
 #endif
