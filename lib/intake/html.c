@@ -4,6 +4,7 @@
 #include "core/util.h"
 
 #include <libxml/HTMLparser.h>
+#include <stdlib.h>
 #include <libxml/tree.h>
 #include <string.h>
 #include <strings.h>
@@ -173,9 +174,18 @@ char *tr_inmail_html_text(const char *html, size_t len)
 {
 	if (!html || !len || len > (size_t)0x7fffffff)
 		return tr_strdup("");
+	/* libxml2 passes bytes that are no UTF-8 through as they are: repaired first */
+	char *fixed = NULL;
+	if (!tr_utf8_valid(html, len) || memchr(html, '\0', len)) {
+		char *copy = tr_strndup(html, len);
+		fixed = tr_utf8_repair(copy);
+		html = fixed;
+		len = strlen(fixed);
+	}
 	htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 					HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	free(fixed);
 	if (!doc)
 		return tr_strdup("");
 	out o = { .line_start = 1 };
@@ -216,7 +226,29 @@ char *tr_inmail_html_text(const char *html, size_t len)
 			n = n->next;
 	}
 	xmlFreeDoc(doc);
-	char *r = tr_strdup(o.b.data ? o.b.data : "");
+	/* tidy: no blanks at line ends, at most one empty line in a row, one LF at the end */
+	tr_buf t;
+	tr_buf_init(&t);
+	int empty = 0;
+	for (const char *p = o.b.data ? o.b.data : ""; *p;) {
+		size_t ln = strcspn(p, "\n"), k = ln;
+		while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+			k--;
+		if (k == 0) {
+			empty = t.len > 0;
+		} else {
+			if (empty)
+				tr_buf_addc(&t, '\n');
+			tr_buf_add(&t, p, k);
+			tr_buf_addc(&t, '\n');
+			empty = 0;
+		}
+		p += ln;
+		if (*p)
+			p++;
+	}
+	char *r = tr_strdup(t.data ? t.data : "");
+	tr_buf_free(&t);
 	tr_buf_free(&o.b);
 	return r;
 }

@@ -487,6 +487,10 @@ static const char *raw_headers(int fd)
 		buf = tr_strdup(fixed);
 		free(fixed);
 	}
+	/* C1 controls (NEL is a line break to some readers) as spaces */
+	for (unsigned char *p = (unsigned char *)buf; *p; p++)
+		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			p[0] = p[1] = ' ';
 	return buf;
 }
 

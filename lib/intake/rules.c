@@ -210,27 +210,19 @@ char *tr_intake_cut_reply(const char *text)
 			}
 		}
 	}
-	/* with the marker, the attribution line(s) a mail program put above it go too */
+	/* with the marker, the lines a mail program put above the quote go too: an attribution
+	 * (maybe over two lines), a separator, Outlook's header block - within a few lines */
 	if (by_marker) {
 		size_t k = end;
 		while (k > 0 && (blank(&l[k - 1]) || quoted(&l[k - 1])))
 			k--;
-		if (k > 0) {
-			char *b = bare(&l[k - 1]);
-			char *two = k > 1 ? tr_fmt("%s %s", bare(&l[k - 2]), b) : NULL;
-			if (attribution(b) || separator(b) || (k >= 1 && outlook_block(l, k - 1, count)))
-				end = k - 1;
-			else if (two && attribution(two))
-				end = k - 2;
-			else if (k >= 2 && outlook_block(l, k - 2, count))
-				end = k - 2;
-			else if (k >= 5) {
-				/* Outlook puts its header block (4-5 lines) right above the quoted text */
-				for (size_t j = k - 1; j + 6 >= k && j > 0; j--)
-					if (outlook_block(l, j, count)) {
-						end = j;
-						break;
-					}
+		for (size_t i = k > 8 ? k - 8 : 0; i < k; i++) {
+			char *b = bare(&l[i]);
+			char *two = i + 1 < k ? tr_fmt("%s %s", b, bare(&l[i + 1])) : NULL;
+			if (attribution(b) || separator(b) || outlook_block(l, i, count) ||
+			    (two && strlen(b) > 10 && (starts_with(b, "On ") || starts_with(b, "Am ")) && attribution(two))) {
+				end = i;
+				break;
 			}
 		}
 	}
