@@ -1,9 +1,10 @@
 """mailsink.py - the local stack's mail sink (an aiosmtpd handler).
 
 Keeps every mail in a Maildir, as the tests read it (aiosmtpd's Mailbox:
-X-Peer, X-MailFrom and X-RcptTo record the envelope), and delivers mail for
+X-Peer, X-MailFrom and X-RcptTo record the envelope), but delivers mail for
 the intake address - support@tresen.example, also with a +token - into the
-stack's Dovecot mailbox, as the mail server of an installation does: each
+stack's Dovecot mailbox instead (it may be anything a test sends, even what
+Python's mail parser cannot read), as the mail server of an installation does: each
 such recipient gets its copy with Return-Path and Delivered-To on top, put
 there by IMAP APPEND (over STARTTLS, with the test account). When Dovecot
 cannot take it, the SMTP client hears 451 and tries again later, like from
@@ -56,11 +57,17 @@ class Sink(Mailbox):
 
     async def handle_DATA(self, server, session, envelope):
         loop = asyncio.get_running_loop()
+        others = []
         for rcpt in envelope.rcpt_tos:
-            if self.for_intake(rcpt):
-                try:
-                    await loop.run_in_executor(None, self.deliver, envelope.mail_from, rcpt, envelope.original_content
-                                               or envelope.content)
-                except Exception as e:   # the client tries again, as with any mail server
-                    return f"451 4.3.0 intake mailbox unavailable: {str(e)[:200]}"
+            if not self.for_intake(rcpt):
+                others.append(rcpt)
+                continue
+            try:
+                await loop.run_in_executor(None, self.deliver, envelope.mail_from, rcpt, envelope.original_content
+                                           or envelope.content)
+            except Exception as e:   # the client tries again, as with any mail server
+                return f"451 4.3.0 intake mailbox unavailable: {str(e)[:200]}"
+        if not others:
+            return "250 OK"
+        envelope.rcpt_tos = others
         return await super().handle_DATA(server, session, envelope)

@@ -426,7 +426,8 @@ service imap-login {{
         return r.returncode == 0
 
     def start_mail(self):
-        self.spawn("mail", ["/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.smtp_port}",
+        # -s: mail up to 200 MB (aiosmtpd refuses more than 32 MiB by default; a 30 MB file is 40 MB in base64)
+        self.spawn("mail", ["/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.smtp_port}", "-s", "209715200",
                             "-c", "mailsink.Sink", self.mail_dir, os.path.join(self.imap_dir, "sink.json")],
                    env={"PYTHONPATH": os.path.join(ROOT, "scripts")})
         wait_until(lambda: port_in_use(self.smtp_port), 20, "mail sink")
