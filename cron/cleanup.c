@@ -1,12 +1,14 @@
 /* cleanup.c - tresen-cleanup: removes expired sessions, old throttling records, spent mail links,
  * unconfirmed registrations past Accounts.purge_unconfirmed_days, old delivered mail, old form tokens
- * and uploads kept for forms that were never sent. Each module purges its own tables.
+ * and uploads kept for forms that were never sent, the mail intake's old trace (Intake.keep_days) and
+ * the Message-IDs of old ticket mails (Intake.thread_days). Each module purges its own tables.
  * Safe to run on several hosts at once (named lock); run it every few minutes. */
 #include "tresen.h"
 #include "accounts/account.h"
 #include "accounts/sessions.h"
 #include "accounts/throttle.h"
 #include "forms/newticket.h"
+#include "intake/intake.h"
 #include "jobs/job.h"
 #include "mail/outbox.h"
 
@@ -21,13 +23,14 @@ int main(void)
 	int64_t users = tr_account_purge_unconfirmed();
 	int64_t mails = tr_outbox_purge();
 	int kept = tr_newticket_cleanup();
-	if (sessions < 0 || events < 0 || links < 0 || users < 0 || mails < 0 || kept < 0) {
+	int64_t traced = tr_intake_purge();
+	if (sessions < 0 || events < 0 || links < 0 || users < 0 || mails < 0 || kept < 0 || traced < 0) {
 		tr_job_end();
 		return 1;
 	}
 	tr_info("removed %lld sessions, %lld throttle records, %lld mail links, %lld unconfirmed registrations, "
-		"%lld delivered mails", (long long)sessions, (long long)events, (long long)links, (long long)users,
-		(long long)mails);
+		"%lld delivered mails, %lld intake records", (long long)sessions, (long long)events, (long long)links,
+		(long long)users, (long long)mails, (long long)traced);
 	tr_job_end();
 	return 0;
 }

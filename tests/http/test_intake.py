@@ -525,7 +525,7 @@ def test_the_trace_explains_each_case_to_staff_admins_only(db):
     intake()
     good, bad = one_trace(db, str(ok["Message-ID"])), one_trace(db, str(lost["Message-ID"]))
     admin = login_as("admin@tresen.example")
-    page = admin.get("/admin/mail")
+    page = admin.get("/admin/mail?lang=de")
     assert page.status_code == 200
     text = re.sub(r"<[^>]+>", "", page.text)
     assert f"Antwort-Token der Anfrage #{tid} · von ihrem Anfragesteller → Kommentar {good['comment_id']}" in text
@@ -536,6 +536,7 @@ def test_the_trace_explains_each_case_to_staff_admins_only(db):
     assert "Ignoriert" in admin.get("/admin/mail?outcome=ignored").text
     en = admin.get(f"/admin/mail?id={good['id']}&lang=en").text
     assert f"reply token of request #{tid}" in re.sub(r"<[^>]+>", "", en)
+    admin.get("/admin/mail?lang=de")      # the choice is kept for the account: back to German
     assert admin.get("/admin/mail?id=999999999").status_code == 404
     assert admin.get("/admin/mail?outcome=bogus").status_code == 400
     # agents who are no admins, customers and visitors see nothing of it
