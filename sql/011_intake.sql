@@ -47,7 +47,7 @@ CREATE TABLE intake_mails (
   headers        MEDIUMTEXT NOT NULL,
   UNIQUE KEY uq_intake_uid (mailbox, uidvalidity, uid),
   KEY ix_intake_fetched (fetched_at),
-  KEY ix_intake_outcome (outcome, fetched_at),
+  KEY ix_intake_outcome (outcome, id),
   KEY ix_intake_ticket (ticket_id),
   KEY ix_intake_msgid (message_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
