@@ -5,8 +5,13 @@ PREFIX ?= /opt/tresen
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings \
        -Wformat=2 -Wno-format-nonliteral -Wpointer-arith -Wcast-qual -Wvla -fno-common
-INC = -Ilib -isystem /usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null | sed 's/-I/-isystem /g')
-LIBS = -lneo_cgi -lneo_cs -lneo_utl -lz $(shell mariadb_config --libs 2>/dev/null) -lfcgi -lsodium -lcurl -lgd -lm
+# GMime (incoming mail) and libxml2 (HTML mail as text) are used by the mail intake only:
+# linked --as-needed, so the page programs do not load them
+MIME_PKGS = gmime-3.0 libxml-2.0
+INC = -Ilib -isystem /usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null | sed 's/-I/-isystem /g') \
+      $(shell pkg-config --cflags $(MIME_PKGS) 2>/dev/null | sed 's/-I/-isystem /g')
+LIBS = -lneo_cgi -lneo_cs -lneo_utl -lz $(shell mariadb_config --libs 2>/dev/null) -lfcgi -lsodium -lcurl -lgd -lm \
+       -Wl,--push-state,--as-needed $(shell pkg-config --libs $(MIME_PKGS) 2>/dev/null) -Wl,--pop-state
 # full RELRO: the GOT is read-only once the program has started
 HARDEN_LD = -Wl,-z,relro,-z,now
 

@@ -1,4 +1,8 @@
-/* confirm.c - /confirm?token=... : the link in the confirmation mail completes the registration (R-ACC 4). */
+/* confirm.c - /confirm?token=... : the link in the confirmation mail completes the registration (R-ACC 4).
+ *
+ * Mail scanners open links before the person does (R-MAIL 4): the GET only
+ * checks the link and shows a button; the POST of that button (token and
+ * CSRF) spends the link. */
 #include "tresen.h"
 #include "accounts/account.h"
 #include "accounts/sessions.h"
@@ -31,6 +35,25 @@ static int show(tr_req *req)
 	const char *token = tr_arg(req, "token");
 	if (!token)
 		return bad_link(req, 400, 0);
+	const char *email;
+	int done;
+	int rc = tr_account_confirm_check(token, &email, &done);
+	if (rc == TR_E_NOT_FOUND || rc == TR_E_GONE)
+		return bad_link(req, tr_http_status(rc), done);
+	if (rc)
+		return rc;
+	/* nothing is spent yet: the button does it */
+	tr_set(req, "Page.title", tr_L(req, "links.confirm_title"));
+	tr_set(req, "Confirm.token", token);
+	tr_set(req, "Confirm.email", email);
+	return tr_render(req, "confirm.cs");
+}
+
+static int submit(tr_req *req)
+{
+	const char *token = tr_arg(req, "token");
+	if (!token)
+		return bad_link(req, 400, 0);
 	int64_t user_id;
 	int done;
 	int rc = tr_account_confirm(token, &user_id, &done);
@@ -49,6 +72,7 @@ static const tr_page page = {
 	.access = TR_PUBLIC,
 	.fields = fields,
 	.get = show,
+	.post = submit,
 };
 
 int main(int argc, char **argv)

@@ -46,20 +46,20 @@ static void finish(const tr_outbox_row *r, enum tr_smtp_result res, const char *
 	long max = tr_cfg_int("Mail.max_attempts", 15);
 	const char *err = tr_fmt("%.480s", error ? error : "");
 	if (res == TR_SMTP_OK) {
-		tr_outbox_record(me, r->id, "sent", 0, NULL, 1);
+		tr_outbox_record(me, r, "sent", 0, NULL, 1);
 		tr_info("outbox %lld sent (%s)", (long long)r->id, r->kind);
 	} else if (res == TR_SMTP_DOWN) {
 		long wait = tr_mail_backoff(1);
-		tr_outbox_record(me, r->id, "queued", wait, tr_fmt("server unreachable: %.440s", err), 0);
+		tr_outbox_record(me, r, "queued", wait, tr_fmt("server unreachable: %.440s", err), 0);
 		tr_warn("outbox %lld waits %lds for the server (%s): %s", (long long)r->id, wait, r->kind, err);
 	} else if (res == TR_SMTP_PERM || attempts >= max) {
 		if (res != TR_SMTP_PERM)
 			err = tr_fmt("gave up after %d attempts: %.440s", attempts, err);
-		tr_outbox_record(me, r->id, "failed", 0, err, 1);
+		tr_outbox_record(me, r, "failed", 0, err, 1);
 		tr_warn("outbox %lld failed (%s): %s", (long long)r->id, r->kind, err);
 	} else {
 		long wait = tr_mail_backoff(attempts);
-		tr_outbox_record(me, r->id, "queued", wait, err, 1);
+		tr_outbox_record(me, r, "queued", wait, err, 1);
 		tr_warn("outbox %lld deferred %lds after attempt %d (%s): %s", (long long)r->id, wait, attempts,
 			r->kind, err);
 	}

@@ -1,18 +1,24 @@
 #!/usr/bin/python3
-"""stack.py - the private local stack: MariaDB, Apache + mod_fcgid, a mail sink, the mailer.
+"""stack.py - the private local stack: MariaDB, Apache + mod_fcgid, a mail sink, Dovecot, the mailer and the intake.
 
 Everything lives under one folder (var/ for `make run`, var/test for the
 tests): the database files, sockets, logs, configuration, mails and
 attachments. Nothing system-wide is touched; every process is started here
-and stopped by its PID.
+and stopped by its PID. Dovecot runs as a private instance (its own
+configuration, certificate, runtime and state folders under imap/) with one
+test account, the intake mailbox: the sink delivers mail for Mail.from
+(support@tresen.example, also with a +token) into it, so a reply to a
+notification can be tried end to end.
 
   stack.py run   --dir var [--port 8080]       foreground; Ctrl-C stops all
   stack.py start --dir var/test --flavour asan background; writes stack.json
   stack.py stop  --dir var/test
   stack.py restart-db | stop-mail | start-mail --dir var/test
+  --no-mailer, --no-intake: leave the mailer / intake loop out (the tests run the intake themselves)
 """
 import argparse
 import grp
+import hashlib
 import json
 import os
 import pwd
@@ -26,6 +32,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 IS_ROOT = os.geteuid() == 0
+SUPPORT_ADDRESS = "support@tresen.example"   # Mail.from: the intake reads its mailbox
+IMAP_USER = "support"
 WEB_USER = "www-data"   # Apache will not serve as root; its workers run as this user then.
 
 
@@ -94,6 +102,7 @@ class Stack:
         self.files_dir = os.path.join(self.dir, "files")
         self.tmp_dir = os.path.join(self.dir, "tmp")
         self.apache_dir = os.path.join(self.dir, "apache")
+        self.imap_dir = os.path.join(self.dir, "imap")
         self.config = os.path.join(self.dir, "tresen.hdf")
         self.state_file = os.path.join(self.dir, "stack.json")
         self.socket = os.path.join(self.run_dir, "mysqld.sock")
@@ -125,7 +134,11 @@ class Stack:
             with open(path, "w") as f:
                 json.dump(s, f)
             os.chmod(path, 0o600)
-            return s
+        if "imap_password" not in s:       # stacks made before the intake
+            s["imap_password"] = secrets.token_hex(16)
+            with open(path, "w") as f:
+                json.dump(s, f)
+        return s
 
     # ---- preparation ----
     def prepare(self):
@@ -139,10 +152,14 @@ class Stack:
         self.smtp_port = self.state.get("ports", {}).get("smtp") or free_port()
         if port_in_use(self.smtp_port):
             self.smtp_port = free_port()
+        self.imap_port = self.state.get("ports", {}).get("imap") or free_port()
+        if port_in_use(self.imap_port) or self.imap_port == self.smtp_port:
+            self.imap_port = free_port()
         if port_in_use(self.http_port):
             raise SystemExit(f"stack: port {self.http_port} is in use (set PORT=... to choose another)")
         self.url = f"http://127.0.0.1:{self.http_port}"
         self.write_mycnf()
+        self.write_dovecot(sec)
         self.write_config(sec)
         self.write_apache()
         if IS_ROOT:
@@ -201,12 +218,20 @@ Security {{
   secret = {sec['secret']}
 }}
 Mail {{
-  from = support@tresen.example
+  from = {SUPPORT_ADDRESS}
   from_name = Tresen Kundenservice
   smtp_url = smtp://127.0.0.1:{self.smtp_port}
   # the local mail sink speaks plain SMTP on loopback
   tls = none
   helo = tresen.example
+}}
+Intake {{
+  # the private Dovecot of this stack; the sink delivers mail for Mail.from into it
+  url = imap://127.0.0.1:{self.imap_port}/INBOX
+  tls = starttls
+  ca_file = {self.imap_cert}
+  username = {IMAP_USER}
+  password = {sec['imap_password']}
 }}
 Log {{
   level = info
@@ -218,6 +243,90 @@ Log {{
         with open(self.config, "w") as f:
             f.write(text)
         os.chmod(self.config, 0o640)
+
+    # ---- Dovecot: a private instance for the intake mailbox ----
+    def imap_run_dir(self):
+        """Dovecot's runtime folder holds its sockets, whose paths must stay short (108 bytes)."""
+        run = os.path.join(self.imap_dir, "run")
+        if len(run) > 60:
+            run = os.path.join("/tmp", "tresen-dovecot-" + hashlib.sha256(self.dir.encode()).hexdigest()[:12])
+        return run
+
+    def write_dovecot(self, sec):
+        home, state, run = os.path.join(self.imap_dir, "home"), os.path.join(self.imap_dir, "state"), self.imap_run_dir()
+        for d in (self.imap_dir, home, state, run):
+            os.makedirs(d, exist_ok=True)
+        self.imap_cert = os.path.join(self.imap_dir, "cert.pem")
+        key = os.path.join(self.imap_dir, "key.pem")
+        if not os.path.exists(self.imap_cert) or not os.path.exists(key):
+            r = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                                "-out", self.imap_cert, "-days", "3650", "-subj", "/CN=127.0.0.1",
+                                "-addext", "subjectAltName=IP:127.0.0.1"], capture_output=True, text=True)
+            if r.returncode != 0:
+                sys.stderr.write(r.stderr)
+                raise SystemExit("stack: openssl could not make the IMAP certificate")
+        os.chmod(key, 0o600)
+        os.chmod(self.imap_cert, 0o644)
+        users = os.path.join(self.imap_dir, "users")
+        with open(users, "w") as f:
+            f.write(f"{IMAP_USER}:{{PLAIN}}{sec['imap_password']}::::::\n")
+        if IS_ROOT:
+            # mail is stored as the web user's, login and auth run as Dovecot's own users
+            mail_uid, mail_gid = pwd.getpwnam(WEB_USER).pw_uid, grp.getgrnam(WEB_USER).gr_gid
+            internal, login = "dovecot", "dovenull"
+            os.chown(users, 0, grp.getgrnam("dovecot").gr_gid)
+            os.chmod(users, 0o640)
+            os.chown(home, mail_uid, mail_gid)
+            extra = ""
+        else:
+            # one user for everything: Dovecot's unprivileged mode
+            mail_uid, mail_gid = os.getuid(), os.getgid()
+            internal = login = pwd.getpwuid(os.getuid()).pw_name
+            os.chmod(users, 0o600)
+            extra = "service anvil {\n  chroot =\n}\nservice imap-login {\n  chroot =\n}\n"
+        dh = "/usr/share/dovecot/dh.pem"
+        with open(os.path.join(self.imap_dir, "dovecot.conf"), "w") as f:
+            f.write(f"""# dovecot.conf - the private Dovecot of this stack (written by scripts/stack.py): the intake mailbox
+protocols = imap
+listen = 127.0.0.1
+base_dir = {run}
+state_dir = {state}
+instance_name = tresen-{hashlib.sha256(self.dir.encode()).hexdigest()[:12]}
+log_path = {self.log_dir}/dovecot.log
+ssl = yes
+ssl_cert = <{self.imap_cert}
+ssl_key = <{key}
+{"ssl_dh = <" + dh if os.path.exists(dh) else ""}
+# passwords only after STARTTLS, as the intake and the sink speak it
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN {users}
+}}
+userdb {{
+  driver = static
+  args = uid={mail_uid} gid={mail_gid} home={home}/%n
+}}
+mail_location = maildir:~/Maildir
+first_valid_uid = {mail_uid}
+first_valid_gid = {mail_gid}
+default_internal_user = {internal}
+default_login_user = {login}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {self.imap_port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+{extra}""")
+        with open(os.path.join(self.imap_dir, "sink.json"), "w") as f:
+            json.dump({"port": self.imap_port, "user": IMAP_USER, "password": sec["imap_password"],
+                       "ca_file": self.imap_cert, "address": SUPPORT_ADDRESS}, f)
+        os.chmod(os.path.join(self.imap_dir, "sink.json"), 0o600)
 
     def sanitizer_env(self):
         if self.flavour != "asan":
@@ -317,9 +426,22 @@ Log {{
         return r.returncode == 0
 
     def start_mail(self):
-        self.spawn("mail", ["/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.smtp_port}",
-                            "-c", "aiosmtpd.handlers.Mailbox", self.mail_dir])
+        # -s: mail up to 200 MB (aiosmtpd refuses more than 32 MiB by default; a 30 MB file is 40 MB in base64)
+        self.spawn("mail", ["/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.smtp_port}", "-s", "209715200",
+                            "-c", "mailsink.Sink", self.mail_dir, os.path.join(self.imap_dir, "sink.json")],
+                   env={"PYTHONPATH": os.path.join(ROOT, "scripts")})
         wait_until(lambda: port_in_use(self.smtp_port), 20, "mail sink")
+
+    def start_imap(self):
+        self.spawn("imap", ["/usr/sbin/dovecot", "-F", "-c", os.path.join(self.imap_dir, "dovecot.conf")])
+        wait_until(lambda: port_in_use(self.imap_port), 30, "Dovecot")
+
+    def start_intake(self):
+        intake = os.path.join(self.bin, "tresen-intake")
+        if os.path.exists(intake):
+            pause = os.environ.get("TRESEN_INTAKE_PAUSE", "3")
+            self.spawn("intake", self.as_web_user(["/bin/sh", "-c", f'while :; do "{intake}"; sleep {pause}; done']),
+                       env=self.tool_env())
 
     def start_web(self):
         self.spawn("web", ["/usr/sbin/apache2", "-f", os.path.join(self.apache_dir, "apache.conf"), "-DFOREGROUND"],
@@ -334,7 +456,7 @@ Log {{
             self.spawn("mailer", self.as_web_user(["/bin/sh", "-c", f'while :; do "{mailer}"; sleep {pause}; done']),
                        env=self.tool_env())
 
-    def start(self, demo=True, mailer=True):
+    def start(self, demo=True, mailer=True, intake=True):
         self.stop_stale()
         self.prepare()
         self.start_db()
@@ -342,13 +464,20 @@ Log {{
         if demo and not os.path.exists(os.path.join(self.dir, ".demo-loaded")):
             print(self.tool("demo").strip())
             open(os.path.join(self.dir, ".demo-loaded"), "w").close()
+        self.start_imap()
         self.start_mail()
         self.start_web()
         if mailer:
             self.start_mailer()
+        if intake:
+            self.start_intake()
         self.state.update({
             "url": self.url, "config": self.config, "flavour": self.flavour, "dir": self.dir,
-            "root": ROOT, "ports": {"http": self.http_port, "db": self.db_port, "smtp": self.smtp_port},
+            "root": ROOT, "ports": {"http": self.http_port, "db": self.db_port, "smtp": self.smtp_port,
+                                    "imap": self.imap_port},
+            "imap": {"port": self.imap_port, "user": IMAP_USER, "password": self.secrets()["imap_password"],
+                     "ca_file": self.imap_cert, "address": SUPPORT_ADDRESS, "mailbox": "INBOX",
+                     "log": os.path.join(self.log_dir, "dovecot.log")},
             "socket": self.socket, "mail_dir": self.mail_dir, "log_dir": self.log_dir, "bin": self.bin,
             "tool_env": self.tool_env(), "tool_prefix": self.as_web_user([]), "files_dir": self.files_dir,
         })
@@ -357,7 +486,8 @@ Log {{
     def watch(self, stopping):
         """Restarts a child that exits (a crash, or one stopped by hand to try a fault), waiting
         1, 2, 4 ... 30 s between tries; a child that ran a minute starts again from 1 s."""
-        restart = {"db": self.start_db, "mail": self.start_mail, "web": self.start_web, "mailer": self.start_mailer}
+        restart = {"db": self.start_db, "mail": self.start_mail, "web": self.start_web, "mailer": self.start_mailer,
+                   "imap": self.start_imap, "intake": self.start_intake}
         wait, started = {}, {name: time.time() for name in self.procs}
         while not stopping:
             for name, p in list(self.procs.items()):
@@ -392,7 +522,7 @@ Log {{
 
     def stop(self):
         pids = self.state.get("pids", {})
-        for name in ("mailer", "web", "mail", "db"):
+        for name in ("intake", "mailer", "web", "mail", "imap", "db"):
             pid = pids.get(name)
             if pid:
                 stop_pid(pid, name, timeout=60 if name == "db" else 20)
@@ -429,6 +559,9 @@ def banner(st):
     jonas.keller@tresen.example, miriam.vogt@tresen.example   agents
 
   Mails land in {st.mail_dir}/new
+  Replies by mail: answer a ticket mail through the sink (smtp 127.0.0.1:{st.smtp_port});
+  mail for {SUPPORT_ADDRESS} goes into the Dovecot mailbox (imap 127.0.0.1:{st.imap_port},
+  user {IMAP_USER}), which tresen-intake reads every few seconds
   Logs are in   {st.log_dir}
   Ctrl-C stops everything.
 """, flush=True)
@@ -441,6 +574,7 @@ def main():
     ap.add_argument("--port", type=int)
     ap.add_argument("--flavour", default="rel", choices=["rel", "asan"])
     ap.add_argument("--no-mailer", action="store_true")
+    ap.add_argument("--no-intake", action="store_true")
     a = ap.parse_args()
     st = Stack(a.dir, a.flavour, a.port)
 
@@ -449,14 +583,14 @@ def main():
         signal.signal(signal.SIGINT, lambda *_: stopping.append(1))
         signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
         try:
-            st.start(mailer=not a.no_mailer)
+            st.start(mailer=not a.no_mailer, intake=not a.no_intake)
             banner(st)
             st.watch(stopping)
         finally:
             print("\nstack: stopping ...", flush=True)
             st.stop()
     elif a.command == "start":
-        st.start(mailer=not a.no_mailer)
+        st.start(mailer=not a.no_mailer, intake=not a.no_intake)
         print(st.url)
     elif a.command == "stop":
         st.stop()

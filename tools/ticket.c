@@ -1,15 +1,18 @@
 /* ticket.c - tresen-ticket: create tickets and write agent replies from the command line, through the library.
  *
  *   tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at "Y-m-d H:M:S"]
- *                        [--urgent REASON]
- *   tresen-ticket reply ID AGENT BODY [--internal] [--status open|pending|solved] [--attach FILE]
+ *                        [--urgent REASON] [--notify]
+ *   tresen-ticket reply ID AGENT BODY [--internal] [--status open|pending|solved] [--attach FILE] [--notify]
  *   tresen-ticket status ID new|open|pending|solved|closed
  *   tresen-ticket assign ID AGENT
  *
  * For imports, scripts and the tests (which must not write tickets with raw SQL).
+ * --notify queues the mails the portal sends for it: the confirmation to the
+ * requester and CCs (create), the reply to requester and CCs (a public reply).
  * Prints the new ticket or comment id. */
 #include "tresen.h"
 #include "tickets/attach.h"
+#include "tickets/notify.h"
 #include "tickets/ticket.h"
 
 #include <sodium.h>
@@ -19,8 +22,8 @@
 static int usage(void)
 {
 	fputs("usage: tresen-ticket create REQUESTER SUBJECT BODY [--type T] [--cc EMAIL] [--attach FILE] [--at TIME]\n"
-	      "                            [--urgent REASON]\n"
-	      "       tresen-ticket reply ID AGENT BODY [--internal] [--status S] [--attach FILE]\n"
+	      "                            [--urgent REASON] [--notify]\n"
+	      "       tresen-ticket reply ID AGENT BODY [--internal] [--status S] [--attach FILE] [--notify]\n"
 	      "       tresen-ticket status ID STATUS\n"
 	      "       tresen-ticket assign ID AGENT\n", stderr);
 	return 2;
@@ -68,13 +71,13 @@ static int create(int argc, char **argv)
 	if (!requester || (cc && !cc_id))
 		return 1;
 	const char *urgent = option(argc, argv, "--urgent");
-	enum tr_type t = type && tr_type_parse(type) >= 0 ? (enum tr_type)tr_type_parse(type) : TR_QUESTION;
+	enum tr_type kind = type && tr_type_parse(type) >= 0 ? (enum tr_type)tr_type_parse(type) : TR_QUESTION;
 	tr_ticket_new n = {
 		.requester_id = requester,
 		.subject = argv[3],
 		.description = argv[4],
-		.type = t,
-		.priority = urgent ? tr_priority_for(t, 1) : TR_NORMAL,
+		.type = kind,
+		.priority = urgent ? tr_priority_for(kind, 1) : TR_NORMAL,
 		.urgent_claim = urgent != NULL,
 		.urgent_reason = urgent,
 		.status = TR_NEW,
@@ -89,6 +92,11 @@ static int create(int argc, char **argv)
 	const char *file = option(argc, argv, "--attach");
 	if (file && tr_attach_add_file(id, comment, requester, file, base_name(file), 0) < 0)
 		return 1;
+	if (flag(argc, argv, "--notify")) {
+		tr_ticket *t = tr_ticket_load(id, 0, NULL);
+		if (!t || tr_notify_created(t, argv[4]) < 0)
+			return 1;
+	}
 	printf("%lld\n", (long long)id);
 	return 0;
 }
@@ -112,6 +120,16 @@ static int reply(int argc, char **argv)
 	const char *file = option(argc, argv, "--attach");
 	if (file && tr_attach_add_file(id, cid, agent, file, base_name(file), 0) < 0)
 		return 1;
+	if (flag(argc, argv, "--notify") && !flag(argc, argv, "--internal")) {
+		const char *name = NULL;
+		tr_q *q = tr_q_new("SELECT name FROM users WHERE id = ?");
+		tr_q_i64(q, agent);
+		if (tr_q_exec(q) == 0 && tr_q_next(q) > 0)
+			name = tr_q_dup(q, 0);
+		tr_q_end(q);
+		if (tr_notify_customers(t, "ticket_reply", cid, argv[4], name, 0) < 0)
+			return 1;
+	}
 	printf("%lld\n", (long long)cid);
 	return 0;
 }

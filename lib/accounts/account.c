@@ -392,6 +392,23 @@ int tr_account_confirm(const char *token, int64_t *user_id, int *confirmed)
 	return 0;
 }
 
+int tr_account_confirm_check(const char *token, const char **email, int *confirmed)
+{
+	char hash[65];
+	*email = NULL;
+	*confirmed = 0;
+	int rc = link_hash(token, hash);
+	if (rc)
+		return rc;
+	link_ctx c = { .hash = hash, .purpose = "confirm" };
+	rc = load_link(&c, 0);
+	if (rc == 0 || rc == TR_E_GONE) {
+		*email = c.email;
+		*confirmed = c.confirmed;
+	}
+	return rc;
+}
+
 static const char *org_name_of(int64_t user_id)
 {
 	tr_q *q = tr_q_new("SELECT o.name FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ?");

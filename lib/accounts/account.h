@@ -45,7 +45,12 @@ typedef struct tr_registration {
  * Throttled per client address and per e-mail address. */
 int tr_account_register(const tr_registration *r, tr_problems *p);
 
-/* /confirm (R-ACC 4): completes the registration of the link's user
+/* /confirm, GET (R-MAIL 4): 0 when the link can complete a registration
+ * (*email: whose), changing nothing - a mail scanner opening the link spends
+ * nothing; TR_E_NOT_FOUND, or TR_E_GONE with *confirmed as below. */
+int tr_account_confirm_check(const char *token, const char **email, int *confirmed);
+
+/* /confirm, POST (R-ACC 4): completes the registration of the link's user
  * (*user_id; the page signs them in alone). TR_E_GONE for a used or expired
  * link, with *confirmed = 1 when the address is confirmed already. */
 int tr_account_confirm(const char *token, int64_t *user_id, int *confirmed);

@@ -321,6 +321,32 @@ void tr_mail_build(const tr_mail_msg *m, const char *boundary, tr_buf *out)
 	tr_buf_printf(out, "--%s--\r\n", boundary);
 }
 
+char *tr_mail_redact_links(const char *text)
+{
+	static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	tr_buf b;
+	tr_buf_init(&b);
+	const char *p = text ? text : "";
+	for (;;) {
+		const char *t = strstr(p, "token=");
+		if (!t) {
+			tr_buf_adds(&b, p);
+			break;
+		}
+		t += 6;
+		size_t n = strspn(t, b64url);
+		tr_buf_add(&b, p, (size_t)(t - p));
+		if (n >= 20)
+			tr_buf_addc(&b, '-');
+		else
+			tr_buf_add(&b, t, n);
+		p = t + n;
+	}
+	char *r = tr_strdup(b.data ? b.data : "");
+	tr_buf_free(&b);
+	return r;
+}
+
 long tr_mail_backoff(int attempts)
 {
 	long base = tr_cfg_int("Mail.retry_base_s", 60);
@@ -433,6 +459,8 @@ int tr_mail_render(const tr_mail *m, tr_mail_rendered *out)
 	tr_neoerr_ignore(hdf_set_value(h, "Mail.to_name", tr_trim(tr_mail_header_clean(m->to_name))));
 	tr_neoerr_ignore(hdf_set_value(h, "Mail.lang", lang));
 	tr_neoerr_ignore(hdf_set_value(h, "Mail.site_url", tr_url("/")));
+	if (m->ticket_id)
+		tr_neoerr_ignore(hdf_set_value(h, "Mail.reply_marker", "1"));
 	const char *subject, *text, *html;
 	int rc = render_part(h, tmpl, lang, "subject", 1, &subject);
 	if (rc == 0)

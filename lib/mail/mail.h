@@ -25,6 +25,10 @@ typedef struct tr_mail {
 	HDF *data;               /* template data, owned by the caller (may be NULL) */
 	const char *in_reply_to; /* Message-ID this mail answers ("<...>"), or NULL */
 	const char *reply_to;    /* or NULL */
+	int64_t ticket_id;       /* a ticket mail: replies to it come back to the ticket (mail/reply.h):
+	                          * Reply-To and In-Reply-To default to the ticket's reply address and
+	                          * thread, the text carries the reply marker (Mail.reply_marker), and
+	                          * the Message-ID is kept in mail_threads */
 } tr_mail;
 
 /* A fresh data set for tr_mail.data (the caller destroys it), and a value
@@ -82,6 +86,11 @@ char *tr_mail_date(int64_t t);
 char *tr_mail_message_id(void);
 /* 1 when s is a well-formed "<left@right>" message id without spaces or controls. */
 int tr_mail_msgid_valid(const char *s);
+
+/* text with the token of every signed link in it (token=..., 20 or more
+ * base64url characters) replaced by "token=-": what stays in the outbox
+ * after delivery opens nothing (pool memory). */
+char *tr_mail_redact_links(const char *text);
 
 /* Seconds to wait before attempt number attempts + 1, after `attempts` temporary
  * failures: Mail.retry_base_s doubled per failure, at most Mail.retry_max_s. */

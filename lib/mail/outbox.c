@@ -20,6 +20,7 @@
 #include "core/pool.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "mail/reply.h"
 #include "render/render.h"
 
 #include <string.h>
@@ -36,8 +37,19 @@ static int event_key_ok(const char *k)
 	return 1;
 }
 
-int tr_mail_queue(const tr_mail *m)
+int tr_mail_queue(const tr_mail *in)
 {
+	tr_mail tm;
+	const tr_mail *m = in;
+	if (in && in->ticket_id) {
+		/* a ticket mail: answers come back to the ticket */
+		tm = *in;
+		if (!tm.reply_to)
+			tm.reply_to = tr_mail_reply_address(in->ticket_id);
+		if (!tm.in_reply_to)
+			tm.in_reply_to = tr_mail_thread_id(in->ticket_id);
+		m = &tm;
+	}
 	if (!m || !m->to || !tr_email_valid(m->to) || (m->reply_to && !tr_email_valid(m->reply_to)) ||
 	    (m->in_reply_to && !tr_mail_msgid_valid(m->in_reply_to)) ||
 	    (m->event_key && !event_key_ok(m->event_key))) {
@@ -67,7 +79,8 @@ int tr_mail_queue(const tr_mail *m)
 	tr_q_str(q, r.subject);
 	tr_q_str(q, r.text);
 	tr_q_str(q, r.html);
-	tr_q_str(q, tr_mail_message_id());
+	const char *message_id = tr_mail_message_id();
+	tr_q_str(q, message_id);
 	tr_q_str(q, m->in_reply_to);
 	tr_q_str(q, m->reply_to);
 	int rc = tr_q_exec(q);
@@ -78,8 +91,15 @@ int tr_mail_queue(const tr_mail *m)
 	}
 	if (rc < 0)
 		return rc;
-	tr_info("mail %s queued (outbox %lld)", m->kind, (long long)tr_q_insert_id(q));
+	int64_t id = tr_q_insert_id(q);
 	tr_q_end(q);
+	if (m->ticket_id) {
+		int64_t r2 = tr_db_run("INSERT INTO mail_threads (message_id, ticket_id, user_id) VALUES (?, ?, NULLIF(?, 0))",
+				       "sll", message_id, m->ticket_id, m->user_id);
+		if (r2 < 0)
+			return (int)r2;
+	}
+	tr_info("mail %s queued (outbox %lld)", m->kind, (long long)id);
 	return 0;
 }
 
@@ -161,20 +181,28 @@ int tr_outbox_begin(const char *me, const tr_outbox_row *r)
 	return began < 0 ? (int)began : began == 1;
 }
 
-void tr_outbox_record(const char *me, int64_t id, const char *status, long wait_s, const char *error, int counts)
+void tr_outbox_record(const char *me, const tr_outbox_row *r, const char *status, long wait_s, const char *error,
+		      int counts)
 {
+	/* A delivered (or given up) mail keeps no working link in the database:
+	 * the person has it in the mail, and a reader of the outbox must not. */
+	int done = strcmp(status, "queued") != 0;
+	const char *text = done ? tr_mail_redact_links(r->msg.text) : NULL;
+	const char *html = done ? tr_mail_redact_links(r->msg.html) : NULL;
 	/* The outcome must reach the database even through a short outage: a row
 	 * left 'sending' after its transaction began is never sent again. */
 	for (int i = 0; i < 3; i++) {
 		if (tr_db_run("UPDATE outbox SET status = ?, sent_at = IF(? = 'sent', NOW(), NULL), "
 			      "next_attempt_at = NOW() + INTERVAL ? SECOND, last_error = ?, claimed_by = NULL, "
-			      "claimed_at = NULL, attempt_started_at = NULL, attempts = attempts - ? "
+			      "claimed_at = NULL, attempt_started_at = NULL, attempts = attempts - ?, "
+			      "body_text = COALESCE(?, body_text), body_html = COALESCE(?, body_html) "
 			      "WHERE id = ? AND claimed_by = ?",
-			      "sslsils", status, status, (int64_t)wait_s, error, counts ? 0 : 1, id, me) >= 0)
+			      "sslsissls", status, status, (int64_t)wait_s, error, counts ? 0 : 1, text, html, r->id,
+			      me) >= 0)
 			return;
 		sleep(1);
 	}
-	tr_error("outbox %lld: outcome not recorded", (long long)id);
+	tr_error("outbox %lld: outcome not recorded", (long long)r->id);
 }
 
 int64_t tr_outbox_purge(void)

@@ -32,8 +32,10 @@ int tr_outbox_next(const char *me, tr_outbox_row *r);
 int tr_outbox_begin(const char *me, const tr_outbox_row *r);
 /* The outcome: status "sent", "queued" (again after wait_s) or "failed";
  * counts 0 takes back the attempt tr_outbox_begin counted (the server could
- * not be reached: no fault of this mail's). */
-void tr_outbox_record(const char *me, int64_t id, const char *status, long wait_s, const char *error, int counts);
+ * not be reached: no fault of this mail's). A sent or failed row keeps its
+ * text with the links' tokens blanked (tr_mail_redact_links). */
+void tr_outbox_record(const char *me, const tr_outbox_row *r, const char *status, long wait_s, const char *error,
+		      int counts);
 /* Gives back what the run claimed but did not begin. */
 void tr_outbox_release(const char *me);
 /* Removes delivered mail older than Mail.keep_sent_days. Count or <0. */

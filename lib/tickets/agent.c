@@ -128,7 +128,7 @@ static int act(void *ctx)
 	if (solved && (rc = tr_notify_solved(t, c->body && c->is_public ? c->body : NULL)) < 0)
 		return rc;
 	if (c->body && c->is_public)
-		rc = tr_notify_customers(t, "ticket_reply", cid, c->body, solved);
+		rc = tr_notify_customers(t, "ticket_reply", cid, c->body, j->a->name, solved);
 	return rc;
 }
 
@@ -181,7 +181,7 @@ static int review(void *ctx)
 	}
 	if ((rc = tr_ticket_update(&before, t, who, j->accept ? "accepted" : j->reason, NULL)) < 0)
 		return rc;
-	return text ? tr_notify_customers(t, "ticket_reply", cid, text, 0) : 0;
+	return text ? tr_notify_customers(t, "ticket_reply", cid, text, j->a->name, 0) : 0;
 }
 
 int tr_agent_review_urgency(const tr_user *a, tr_ticket *t, int version, int accept, const char *reason,

@@ -60,11 +60,13 @@ static int follow_up(job *j)
 		.cc_ids = ccs,
 		.ncc = ncc,
 	};
+	n.description_via = j->in->via;
 	int64_t comment_id;
 	int64_t id = tr_ticket_create(&n, &comment_id);
 	if (id < 0)
 		return (int)id;
 	j->out.ticket_id = id;
+	j->out.comment_id = comment_id;
 	j->out.commented = 1;
 	int rc = attach_uploads(j, id, comment_id);
 	if (rc < 0)
@@ -80,7 +82,7 @@ static int comment(job *j)
 	tr_transition tr = tr_status_transition(t->status, TR_EV_CUSTOMER_COMMENT, t->agent_replied);
 	if (tr.follow_up)
 		return follow_up(j);
-	int64_t cid = tr_ticket_comment(t, j->u->id, 1, 0, j->in->body, "web", NULL);
+	int64_t cid = tr_ticket_comment(t, j->u->id, 1, 0, j->in->body, j->in->via ? j->in->via : "web", NULL);
 	if (cid < 0)
 		return (int)cid;
 	int rc = attach_uploads(j, t->id, cid);
@@ -92,6 +94,7 @@ static int comment(job *j)
 			return rc;
 	}
 	j->out.commented = 1;
+	j->out.comment_id = cid;
 	return tr_notify_agents(t, "customer_comment", cid, j->in->body);
 }
 
@@ -128,6 +131,14 @@ int tr_customer_act(const tr_user *u, tr_ticket *t, const tr_customer_input *in,
 {
 	job j = { .u = u, .t = t, .in = in };
 	int rc = tr_db_tx(act, &j);
+	*out = j.out;
+	return rc;
+}
+
+int tr_customer_apply(const tr_user *u, tr_ticket *t, const tr_customer_input *in, tr_customer_result *out)
+{
+	job j = { .u = u, .t = t, .in = in };
+	int rc = act(&j);
 	*out = j.out;
 	return rc;
 }

@@ -14,10 +14,12 @@ typedef struct tr_customer_input {
 	const tr_upload *screenshots; /* pasted images, shown inline in the comment */
 	int solve;                    /* mark the ticket solved as well */
 	const char *lang;             /* language of texts the action writes (a follow-up's subject) */
+	const char *via;              /* "web" (NULL) or "mail" (a reply by mail, lib/intake) */
 } tr_customer_input;
 
 typedef struct tr_customer_result {
 	int64_t ticket_id;            /* where the comment went: the ticket, or its new follow-up */
+	int64_t comment_id;           /* the comment (a follow-up's description), or 0 */
 	int commented, solved;
 } tr_customer_result;
 
@@ -33,5 +35,8 @@ typedef struct tr_customer_result {
  *  - the responsible agents are told (tickets/notify.h).
  * 0, TR_E_CONFLICT, or a database code. */
 int tr_customer_act(const tr_user *u, tr_ticket *t, const tr_customer_input *in, tr_customer_result *out);
+/* The same in the caller's open transaction (the mail intake records its
+ * trace in the same one): locks the ticket first, like tr_customer_act. */
+int tr_customer_apply(const tr_user *u, tr_ticket *t, const tr_customer_input *in, tr_customer_result *out);
 
 #endif

@@ -52,16 +52,21 @@ static tr_q *responsible(const tr_ticket *t, int *rc)
 	return *rc < 0 ? NULL : q;
 }
 
-/* Queues kind for every recipient row (id, email, name, lang) of q. */
-static int queue_each(tr_q *q, const char *kind, const char *key, HDF *d)
+/* Queues kind about ticket t for every recipient row (id, email, name, lang) of q. The
+ * rows are read first: queueing a mail runs statements of its own. */
+static int queue_each(tr_q *q, const tr_ticket *t, const char *kind, const char *key, HDF *d)
 {
-	int rc = 0;
-	while (rc == 0 && tr_q_next(q) > 0) {
-		tr_mail m = { .kind = kind, .event_key = key, .user_id = tr_q_l(q, 0), .to = tr_q_s(q, 1),
-			      .to_name = tr_q_s(q, 2), .lang = tr_q_s(q, 3), .data = d };
-		rc = tr_mail_queue(&m);
+	tr_mail list[64];
+	int n = 0;
+	while (n < (int)TR_ARRAY_LEN(list) && tr_q_next(q) > 0) {
+		list[n++] = (tr_mail){ .kind = kind, .event_key = key, .user_id = tr_q_l(q, 0), .to = tr_q_dup(q, 1),
+				       .to_name = tr_q_dup(q, 2), .lang = tr_q_dup(q, 3), .data = d,
+				       .ticket_id = t->id };
 	}
 	tr_q_end(q);
+	int rc = 0;
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = tr_mail_queue(&list[i]);
 	return rc;
 }
 
@@ -81,7 +86,7 @@ int tr_notify_agents(const tr_ticket *t, const char *event, int64_t comment_id, 
 	tr_mail_put(d, "Mail.link", tr_url(tr_fmt("/agent/tickets/%lld", (long long)t->id)));
 	tr_q *q = responsible(t, &rc);
 	if (q)
-		rc = queue_each(q, "ticket_agent", key, d);
+		rc = queue_each(q, t, "ticket_agent", key, d);
 	hdf_destroy(&d);
 	return rc;
 }
@@ -93,7 +98,8 @@ int tr_notify_created(const tr_ticket *t, const char *description)
 		return TR_DB_ERR;
 	const char *key = tr_fmt("created:%lld", (long long)t->id);
 	tr_mail m = { .kind = "ticket_created", .event_key = key, .user_id = t->requester_id,
-		      .to = t->requester_email, .to_name = t->requester_name, .lang = t->requester_lang, .data = d };
+		      .to = t->requester_email, .to_name = t->requester_name, .lang = t->requester_lang, .data = d,
+		      .ticket_id = t->id };
 	int rc = tr_mail_queue(&m);
 	if (rc == 0) {
 		tr_q *q = tr_q_new("SELECT u.id, u.email, u.name, u.lang FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
@@ -101,15 +107,16 @@ int tr_notify_created(const tr_ticket *t, const char *description)
 		tr_q_i64(q, t->id);
 		if ((rc = tr_q_exec(q)) == 0) {
 			tr_mail_put(d, "Mail.cc", "1");
-			rc = queue_each(q, "ticket_created", key, d);
+			rc = queue_each(q, t, "ticket_created", key, d);
 		}
 	}
 	hdf_destroy(&d);
 	return rc;
 }
 
-/* The requester and the people in CC who may get mail (not blocked): rows id, email, name, lang. */
-static tr_q *customers(const tr_ticket *t, int *rc)
+/* The requester and the people in CC who may get mail (not blocked), read whole: queueing a
+ * mail runs statements of its own. Count (at most max) or <0. */
+static int customers(const tr_ticket *t, tr_mail *list, int max)
 {
 	tr_q *q = tr_q_new("SELECT u.id, u.email, u.name, u.lang FROM users u WHERE u.id = ? AND u.disabled_at IS NULL "
 			   "UNION ALL SELECT u.id, u.email, u.name, u.lang FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
@@ -117,29 +124,40 @@ static tr_q *customers(const tr_ticket *t, int *rc)
 	tr_q_i64(q, t->requester_id);
 	tr_q_i64(q, t->id);
 	tr_q_i64(q, t->requester_id);
-	*rc = tr_q_exec(q);
-	return *rc < 0 ? NULL : q;
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int n = 0;
+	while (n < max && tr_q_next(q) > 0)
+		list[n++] = (tr_mail){ .user_id = tr_q_l(q, 0), .to = tr_q_dup(q, 1), .to_name = tr_q_dup(q, 2),
+				       .lang = tr_q_dup(q, 3), .ticket_id = t->id };
+	tr_q_end(q);
+	return n;
 }
 
-int tr_notify_customers(const tr_ticket *t, const char *kind, int64_t comment_id, const char *body, int solved)
+int tr_notify_customers(const tr_ticket *t, const char *kind, int64_t comment_id, const char *body,
+			const char *author_name, int solved)
 {
+	tr_mail list[64];
+	int n = customers(t, list, (int)TR_ARRAY_LEN(list));
+	if (n < 0)
+		return n;
 	HDF *d = tr_ticket_mail_data(t, body);
 	if (!d)
 		return TR_DB_ERR;
+	tr_mail_put(d, "Mail.author", author_name);
 	const char *key = tr_fmt("%s:%lld:%lld", kind, (long long)t->id, (long long)comment_id);
 	int rc = 0;
-	tr_q *q = customers(t, &rc);
-	while (q && rc == 0 && tr_q_next(q) > 0) {
+	for (int i = 0; rc == 0 && i < n; i++) {
 		/* with the solution the requester gets the solution mail instead (tr_notify_solved) */
-		if (solved && tr_q_l(q, 0) == t->requester_id)
+		if (solved && list[i].user_id == t->requester_id)
 			continue;
-		tr_mail m = { .kind = kind, .event_key = key, .user_id = tr_q_l(q, 0), .to = tr_q_s(q, 1),
-			      .to_name = tr_q_s(q, 2), .lang = tr_q_s(q, 3), .data = d };
-		tr_mail_put(d, "Mail.cc", tr_q_l(q, 0) == t->requester_id ? "0" : "1");
-		rc = tr_mail_queue(&m);
+		list[i].kind = kind;
+		list[i].event_key = key;
+		list[i].data = d;
+		tr_mail_put(d, "Mail.cc", list[i].user_id == t->requester_id ? "0" : "1");
+		rc = tr_mail_queue(&list[i]);
 	}
-	if (q)
-		tr_q_end(q);
 	hdf_destroy(&d);
 	return rc;
 }
@@ -150,22 +168,28 @@ int tr_notify_solved(const tr_ticket *t, const char *body)
 	int rc = tr_ticket_last_event(t->id, &event_id);
 	if (rc < 0)
 		return rc;
+	int64_t blocked = 0;
+	if ((rc = tr_db_int(&blocked, "SELECT disabled_at IS NOT NULL FROM users WHERE id = ?", "l", t->requester_id)) < 0)
+		return rc;
+	if (blocked)
+		return 0;
 	HDF *d = tr_ticket_mail_data(t, body);
 	if (!d)
 		return TR_DB_ERR;
 	tr_mail m = { .kind = "ticket_solved", .event_key = tr_fmt("solved:%lld:%lld", (long long)t->id, (long long)event_id),
 		      .user_id = t->requester_id, .to = t->requester_email, .to_name = t->requester_name,
-		      .lang = t->requester_lang, .data = d };
-	int64_t blocked = 0;
-	rc = tr_db_int(&blocked, "SELECT disabled_at IS NOT NULL FROM users WHERE id = ?", "l", t->requester_id);
-	if (rc >= 0 && !blocked)
-		rc = tr_mail_queue(&m);
+		      .lang = t->requester_lang, .data = d, .ticket_id = t->id };
+	rc = tr_mail_queue(&m);
 	hdf_destroy(&d);
 	return rc < 0 ? rc : 0;
 }
 
 int tr_notify_merged(const tr_ticket *source, const tr_ticket *target)
 {
+	tr_mail list[64];
+	int n = customers(source, list, (int)TR_ARRAY_LEN(list));
+	if (n < 0)
+		return n;
 	HDF *d = tr_ticket_mail_data(source, NULL);
 	if (!d)
 		return TR_DB_ERR;
@@ -173,15 +197,13 @@ int tr_notify_merged(const tr_ticket *source, const tr_ticket *target)
 	tr_mail_put(d, "Mail.target_subject", target->subject);
 	tr_mail_put(d, "Mail.link", tr_url(tr_fmt("/requests/%lld", (long long)target->id)));
 	int rc = 0;
-	tr_q *q = customers(source, &rc);
-	while (q && rc == 0 && tr_q_next(q) > 0) {
-		tr_mail m = { .kind = "ticket_merged", .event_key = tr_fmt("merged:%lld", (long long)source->id),
-			      .user_id = tr_q_l(q, 0), .to = tr_q_s(q, 1), .to_name = tr_q_s(q, 2), .lang = tr_q_s(q, 3),
-			      .data = d };
-		rc = tr_mail_queue(&m);
+	for (int i = 0; rc == 0 && i < n; i++) {
+		list[i].kind = "ticket_merged";
+		list[i].event_key = tr_fmt("merged:%lld", (long long)source->id);
+		list[i].data = d;
+		list[i].ticket_id = target->id;         /* an answer to it goes on in the target */
+		rc = tr_mail_queue(&list[i]);
 	}
-	if (q)
-		tr_q_end(q);
 	hdf_destroy(&d);
 	return rc;
 }

@@ -21,11 +21,14 @@ int tr_notify_agents(const tr_ticket *t, const char *event, int64_t comment_id, 
  * person in CC, each in their language. 0 or <0. */
 int tr_notify_created(const tr_ticket *t, const char *description);
 
-/* A mail of kind (ticket_reply: an agent's public reply, quoted) to the
- * requester and everyone in CC who may get mail; with solved the requester
- * gets the solution mail instead and is left out here. comment_id keys the
- * event. 0 or <0. */
-int tr_notify_customers(const tr_ticket *t, const char *kind, int64_t comment_id, const char *body, int solved);
+/* A mail of kind (ticket_reply: an agent's public reply by author_name,
+ * quoted) to the requester and everyone in CC who may get mail, each in
+ * their language; with solved the requester gets the solution mail instead
+ * and is left out here. comment_id keys the event. Every ticket mail carries
+ * the ticket's reply address (mail/reply.h): answering it comments by mail.
+ * 0 or <0. */
+int tr_notify_customers(const tr_ticket *t, const char *kind, int64_t comment_id, const char *body,
+			const char *author_name, int solved);
 /* The solution mail to the requester (R-CSAT 1: the survey link goes there),
  * with the agent's last words when given. 0 or <0. */
 int tr_notify_solved(const tr_ticket *t, const char *body);

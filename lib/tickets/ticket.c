@@ -360,7 +360,8 @@ int64_t tr_ticket_create(const tr_ticket_new *n, int64_t *comment_id)
 	if (id < 0)
 		return id;
 
-	int64_t cid = insert_comment(id, n->requester_id, 1, n->description, "web", n->created_at);
+	int64_t cid = insert_comment(id, n->requester_id, 1, n->description,
+				     n->description_via ? n->description_via : "web", n->created_at);
 	if (cid < 0)
 		return cid;
 	if (comment_id)
@@ -472,7 +473,13 @@ int tr_ticket_set_status(tr_ticket *t, enum tr_status to, tr_actor who, const ch
 int64_t tr_ticket_agent_reply(tr_ticket *t, int64_t agent_id, const char *body, int is_public,
 			      enum tr_status to, const char *at)
 {
-	int64_t cid = tr_ticket_comment(t, agent_id, is_public, 1, body, "web", at);
+	return tr_ticket_agent_reply_via(t, agent_id, body, is_public, to, at, "web");
+}
+
+int64_t tr_ticket_agent_reply_via(tr_ticket *t, int64_t agent_id, const char *body, int is_public,
+				  enum tr_status to, const char *at, const char *via)
+{
+	int64_t cid = tr_ticket_comment(t, agent_id, is_public, 1, body, via ? via : "web", at);
 	if (cid < 0)
 		return cid;
 	enum tr_event ev = to == TR_PENDING ? TR_EV_AGENT_PENDING : to == TR_SOLVED ? TR_EV_AGENT_SOLVE :

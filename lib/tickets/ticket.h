@@ -70,6 +70,7 @@ typedef struct tr_ticket_new {
 	const tr_ticket_value *values;
 	int nvalues;
 	const char *created_at;           /* NULL: now (demo data and imports give a time) */
+	const char *description_via;      /* how the description came: "web" (NULL) or "mail" */
 } tr_ticket_new;
 
 /* Creates the ticket, its description comment, CCs, values, audit event,
@@ -98,6 +99,9 @@ int tr_ticket_set_status(tr_ticket *t, enum tr_status to, tr_actor who, const ch
  * tools). Returns the comment id or <0. */
 int64_t tr_ticket_agent_reply(tr_ticket *t, int64_t agent_id, const char *body, int is_public,
 			      enum tr_status to, const char *at);
+/* The same for a reply that came another way (via "mail"). */
+int64_t tr_ticket_agent_reply_via(tr_ticket *t, int64_t agent_id, const char *body, int is_public,
+				  enum tr_status to, const char *at, const char *via);
 
 /* Assigns the ticket to an agent, or to nobody (0): New means no agent yet,
  * so an assigned New ticket becomes Open and an unassigned Open one New. */

@@ -1,5 +1,6 @@
 /* multipart.c - a streaming, bounded multipart/form-data parser (RFC 7578). */
 #include "web/multipart.h"
+#include "core/text.h"
 #include "core/pool.h"
 #include "core/util.h"
 
@@ -196,44 +197,6 @@ static char *decode_ext_filename(const char *v)
 	return out;
 }
 
-/* Browsers may send a path; keep the last component, printable, bounded. */
-static const char *clean_filename(char *name)
-{
-	char *base = name;
-	for (char *p = name; *p; p++)
-		if (*p == '/' || *p == '\\')
-			base = p + 1;
-	char *o = base;
-	for (char *p = base; *p; p++)
-		if ((unsigned char)*p >= 0x20 && *p != 0x7F)
-			*o++ = *p;
-	*o = '\0';
-	/* a direction override makes "rechnung<RLO>gpj.exe" read "rechnungexe.jpg":
-	 * such characters are dropped, so the name shows what the file is */
-	if (tr_has_invisible(base, strlen(base))) {
-		char *shown = tr_show_invisible(base), *w = base;
-		for (const char *p = shown; *p; p++) {
-			if (p[0] == '[' && !strncmp(p + 1, "U+", 2)) {
-				const char *close = strchr(p, ']');
-				if (close) {
-					p = close;
-					continue;
-				}
-			}
-			*w++ = *p;
-		}
-		*w = '\0';
-		free(shown);
-	}
-	size_t n = strlen(base);
-	if (n > MAX_FILENAME) {
-		n = MAX_FILENAME;
-		while (n > 0 && ((unsigned char)base[n] & 0xC0) == 0x80)
-			n--;   /* cut at a character boundary */
-		base[n] = '\0';
-	}
-	return base;
-}
 
 static int parse_headers(parser *ps, char *h, tr_part *part)
 {
@@ -269,7 +232,7 @@ static int parse_headers(parser *ps, char *h, tr_part *part)
 				if (fn) {
 					if (!tr_utf8_valid(fn, strlen(fn)))
 						return fail(ps, 400, "file name is not UTF-8");
-					part->filename = clean_filename(fn);
+					part->filename = tr_filename_clean(fn, MAX_FILENAME);
 				}
 			} else if (!strcasecmp(line, "Content-Type")) {
 				size_t n = strcspn(value, "; \t");

@@ -1,9 +1,12 @@
 <?cs # mail/layout.cs - the frame of every mail. A mail template (mail/<kind>.cs) defines subject(),
      text() and html() and includes this file last; lib/mail.c renders it once per part (Mail.part):
      subject and text without escaping (they are not HTML), html with it. Mail HTML keeps its
-     styles inline and loads nothing from outside. ?><?cs
+     styles inline and loads nothing from outside. A ticket mail (Mail.reply_marker) opens with the
+     reply marker: the mail intake keeps what a reply has above it and cuts the quoted rest. ?><?cs
 if:Mail.part == "subject" ?><?cs call:subject() ?><?cs
-elif:Mail.part == "text" ?><?cs call:text() ?>
+elif:Mail.part == "text" ?><?cs if:Mail.reply_marker ?><?cs var:L.mail.reply_marker ?>
+
+<?cs /if ?><?cs call:text() ?>
 
 <?cs var:L.mail.signoff ?>
 <?cs var:L.mail.team ?>
@@ -20,7 +23,8 @@ elif:Mail.part == "text" ?><?cs call:text() ?>
 <title><?cs call:subject() ?></title>
 </head>
 <body style="margin:0;padding:0;background-color:#f6f7f9;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f6f7f9;">
+<?cs if:Mail.reply_marker ?><div style="padding:8px 16px 0;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:12px;color:#6b7280;"><?cs var:L.mail.reply_marker ?></div>
+<?cs /if ?><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f6f7f9;">
 <tr><td align="center" style="padding:32px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;">
 <tr><td style="padding:0 4px 16px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:17px;font-weight:700;color:#1d2327;">

@@ -243,6 +243,20 @@ def link_in(msg, path):
     return m.group(0)
 
 
+def press_link_button(browser, link):
+    """Follows a link from a mail as a person does: the GET shows a page with a button (and spends
+    nothing, R-MAIL 4); pressing the button POSTs the token with the page's CSRF token.
+    Returns the POST's response, or the GET's when the page has no button (a bad link)."""
+    page = browser.get(link)
+    if page.status_code != 200:
+        return page
+    path = link.replace(BASE, "").split("?")[0]
+    m = re.search(r'<form method="post" action="' + re.escape(path) + r'">.*?name="token" value="([^"]+)"',
+                  page.text, re.S)
+    assert m, f"no button on the page of {path}"
+    return browser.post(path, {"csrf": csrf_of(page.text), "token": m.group(1)})
+
+
 def wait_until(check, timeout=30, what="condition"):
     end = time.time() + timeout
     while True:

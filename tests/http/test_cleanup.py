@@ -1,5 +1,5 @@
 """test_cleanup.py - tresen-cleanup purges unconfirmed registrations, spent links and old delivered mail."""
-from conftest import Browser, link_in, new_address, q, register, run_tool, wait_mail, wait_until
+from conftest import Browser, link_in, press_link_button, new_address, q, register, run_tool, wait_mail, wait_until
 
 
 def exists(db, address):
@@ -10,7 +10,7 @@ def test_cleanup_purges_what_is_old_and_keeps_the_rest(db):
     old, recent, confirmed = new_address("old"), new_address("recent"), new_address("kept")
     for address in (old, recent, confirmed):
         register(Browser(), address)
-    assert Browser().get(link_in(wait_mail(confirmed), "/confirm")).status_code == 303
+    assert press_link_button(Browser(), link_in(wait_mail(confirmed), "/confirm")).status_code == 303
     q(db, "UPDATE users SET created_at = NOW() - INTERVAL 8 DAY WHERE email_norm IN (%s, %s)", old, confirmed)
     q(db, "UPDATE users SET created_at = NOW() - INTERVAL 6 DAY WHERE email_norm = %s", recent)
     # a user created by staff and not confirmed yet is not a registration to purge

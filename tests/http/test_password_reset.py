@@ -3,7 +3,7 @@ import base64
 import hashlib
 import re
 
-from conftest import (BASE, GOOD_PASSWORD, Browser, csrf_of, html_of, link_in, new_address, q, register, text_of,
+from conftest import (BASE, GOOD_PASSWORD, Browser, csrf_of, html_of, link_in, new_address, press_link_button, q, register, text_of,
                       wait_mail, wait_mails)
 
 
@@ -14,7 +14,7 @@ def confirmed_user(db, prefix="pat", lang="de", name="Pat Probe"):
     if lang != "de":
         b.get(f"/register?lang={lang}")
     register(b, address, name=name)
-    assert Browser().get(link_in(wait_mail(address), "/confirm")).status_code == 303
+    assert press_link_button(Browser(), link_in(wait_mail(address), "/confirm")).status_code == 303
     return address
 
 
@@ -204,7 +204,7 @@ def test_resend_sends_a_new_link_and_returns(db):
     assert len(links) == 2
     newest, older = sorted(links, key=lambda l: q(db, "SELECT id FROM user_tokens WHERE token_hash = %s",
                                                        token_hash(l))[0][0], reverse=True)
-    assert Browser().get(newest).status_code == 303
+    assert press_link_button(Browser(), newest).status_code == 303
     assert Browser().get(older).status_code == 410     # confirming spends every open link
 
 

@@ -5,7 +5,7 @@ import os
 import re
 import secrets
 
-from conftest import (BASE, GOOD_PASSWORD, STACK, Browser, csrf_of, link_in, login_as, mails_to,
+from conftest import (BASE, GOOD_PASSWORD, STACK, Browser, csrf_of, link_in, login_as, mails_to, press_link_button,
                       new_address, q, register, run_cgi, text_of, wait_mail, wait_mails)
 
 
@@ -78,9 +78,15 @@ def test_registration_lands_in_the_organization_and_confirms_once(browser, db):
     assert guard.status_code == 200 and "Registrierung noch nicht abgeschlossen" in guard.text
     assert address in guard.text
 
-    # the link from the mail completes the registration and signs in (a browser without a session)
+    # opening the link (a mail scanner does it first) spends nothing: it shows a button (R-MAIL 4)
+    scanner = Browser().get(link)
+    assert scanner.status_code == 200 and "E-Mail-Adresse bestätigen" in scanner.text
+    assert "tresen_sid=" not in scanner.headers.get("Set-Cookie", "").replace("tresen_sid=;", "")
+    assert user_row(db, address)[2] is None
+    assert q(db, "SELECT used_at FROM user_tokens WHERE user_id = %s AND purpose = 'confirm'", uid)[0][0] is None
+    # the button completes the registration and signs in (a browser without a session)
     visitor = Browser()
-    r = visitor.get(link)
+    r = press_link_button(visitor, link)
     assert r.status_code == 303 and r.headers["Location"] == BASE + "/?notice=confirmed"
     home = visitor.get("/?notice=confirmed")
     assert "Ihre E-Mail-Adresse ist bestätigt" in home.text and "Rita Neu" in home.text
@@ -149,7 +155,7 @@ def test_registering_a_pending_address_again_takes_effect_only_through_its_link(
     Browser().login(address, "First-password-11")
     # the owner follows the second link: its name and password apply, the first link is spent
     b = Browser()
-    assert b.get(second).status_code == 303
+    assert press_link_button(b, second).status_code == 303
     assert user_row(db, address)[6] == "Second Try"
     Browser().login(address, "Second-password-22")
     assert Browser().submit("/login", {"email": address, "password": "First-password-11"}).status_code == 422
