@@ -29,6 +29,11 @@ export async function agent_takes_answers_with_a_macro_and_waits_for_the_custome
   // the keyboard walks the list; the ticket is found in the unassigned queue
   await page.keyboard.press('j');
   assert.equal(await page.locator('table[data-rows] tr.is-current').count(), 1);
+  // earlier suites leave their own unassigned tickets: the queue's search finds this one
+  await page.keyboard.press('/');
+  await page.keyboard.type('Druckvorlage Mieterhöhungsschreiben');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/queue=unassigned&q=/);
   const row = page.locator('table[data-rows] tbody tr', { hasText: SUBJECT });
   assert.equal(await row.count(), 1, 'the demo ticket waits in the unassigned queue');
   await row.locator('.col-subject a').click();
