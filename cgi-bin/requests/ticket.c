@@ -4,6 +4,7 @@
 #include "tickets/conversation.h"
 #include "tickets/customer.h"
 #include "views/ticketview.h"
+#include "views/autoview.h"
 
 #include <string.h>
 
@@ -22,6 +23,8 @@ static int render(tr_req *req, tr_ticket *t, enum tr_right right)
 	if (rc < 0)
 		return rc;
 	tr_view_ticket(req, t, &c);
+	if ((rc = tr_view_countdown(req, t)) < 0)
+		return rc;
 	tr_set(req, "Page.title", tr_fmt("#%lld %s", (long long)t->id, t->subject));
 	tr_set(req, "Page.section", "requests");
 	tr_set_int(req, "Ticket.can_comment", right == TR_RIGHT_COMMENT);

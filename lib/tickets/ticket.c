@@ -390,6 +390,8 @@ int tr_ticket_update(const tr_ticket *before, tr_ticket *t, tr_actor who, const 
 			   "priority = ?, urgent_review = ?, awaiting_agent = ?, agent_replied = ?, merged_into = NULLIF(?, 0), "
 			   "version = version + 1, updated_at = GREATEST(updated_at, COALESCE(?, NOW())), "
 			   "status_at = IF(?, COALESCE(?, NOW()), status_at), "
+			   /* a new status starts the automations' clock again (tickets/automation.h) */
+			   "reminder_stage = IF(?, 0, reminder_stage), "
 			   "solved_at = IF(? AND ? = 'solved', COALESCE(?, NOW()), solved_at), "
 			   "closed_at = IF(? AND ? = 'closed', COALESCE(?, NOW()), closed_at) WHERE id = ?");
 	tr_q_str(q, st);
@@ -403,6 +405,7 @@ int tr_ticket_update(const tr_ticket *before, tr_ticket *t, tr_actor who, const 
 	tr_q_str(q, at);
 	tr_q_i64(q, status_changed);
 	tr_q_str(q, at);
+	tr_q_i64(q, status_changed);
 	tr_q_i64(q, status_changed);
 	tr_q_str(q, st);
 	tr_q_str(q, at);
