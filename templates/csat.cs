@@ -6,7 +6,7 @@
 <div class="auth csat">
   <div class="card auth-card csat-card">
     <?cs if:Csat.thanks ?>
-    <div class="alert alert-success" role="status"><strong><?cs var:L.csat.thanks_title ?></strong> <?cs var:Csat.current ?></div>
+    <div class="alert alert-ok" role="status"><strong><?cs var:L.csat.thanks_title ?></strong> <?cs var:Csat.current ?></div>
     <?cs /if ?>
     <h1><?cs var:L.csat.title ?></h1>
     <p class="lead"><?cs var:Csat.lead ?></p>
