@@ -1,7 +1,7 @@
 /* automations.c - tresen-automations: the automatic actions of the status lifecycle (R-LIFE):
  * reminders of Pending tickets after Automation.pending_reminder_days business days without an
  * answer, the second one closing the ticket; Solved tickets closed after
- * Automation.solved_close_days days.
+ * Automation.solved_close_days days; service-level targets that passed are marked (tickets/sla.h).
  *
  * Usage: tresen-automations [--now "YYYY-MM-DD HH:MM:SS"]   (UTC; tests move the clock so)
  *
@@ -49,8 +49,9 @@ int main(int argc, char **argv)
 	double t0 = tr_now_ms();
 	int rc = tr_auto_run(now, (int)tr_cfg_int("Automation.batch", 200), &st);
 	if (rc == 0)
-		tr_info("%d first reminders, %d closed after the second reminder, %d solved tickets closed, %d failed "
-			"(%.0f ms)", st.reminded, st.closed_pending, st.closed_solved, st.failed, tr_now_ms() - t0);
+		tr_info("%d first reminders, %d closed after the second reminder, %d solved tickets closed, "
+			"%d service-level targets missed, %d failed (%.0f ms)", st.reminded, st.closed_pending,
+			st.closed_solved, st.sla_breached, st.failed, tr_now_ms() - t0);
 	tr_job_end();
 	return rc < 0 || st.failed ? 1 : 0;
 }

@@ -52,3 +52,14 @@ CREATE TABLE csat_ratings (
 
 -- what the automations do is recorded as theirs ("by automation") in the audit trail
 ALTER TABLE ticket_events MODIFY actor_kind ENUM('customer', 'agent', 'system', 'automation') NOT NULL;
+
+-- Service levels (lib/tickets/sla.h): the target running while a ticket waits for an agent -
+-- since when, due when (UTC, business hours counted), first or next reply; sla_breached once the
+-- automations job recorded the breach. The queues sort by sla_due_at; the job reads the due ones.
+ALTER TABLE tickets
+  ADD COLUMN sla_since DATETIME NULL,
+  ADD COLUMN sla_due_at DATETIME NULL,
+  ADD COLUMN sla_kind ENUM('first', 'next') NULL,
+  ADD COLUMN sla_breached TINYINT(1) NOT NULL DEFAULT 0,
+  ADD KEY ix_ticket_sla (sla_due_at),
+  ADD KEY ix_ticket_sla_breach (sla_breached, sla_due_at);

@@ -29,40 +29,6 @@ tr_auto_rules tr_auto_settings(void)
 
 static const char *const weekday_keys[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
-int tr_auto_calendar(tr_calendar *c)
-{
-	tr_cal_default(c);
-	c->regions = tr_cfg("Calendar.regions", NULL);
-	for (int i = 0; i < 7; i++) {
-		const char *h = tr_cfg(tr_fmt("Calendar.hours.%s", weekday_keys[i]), NULL);
-		if (h && tr_cal_set_hours(c, i, h) < 0)
-			tr_warn("Calendar.hours.%s: \"%s\" is no \"HH:MM-HH:MM\"; default kept", weekday_keys[i], h);
-	}
-	/* the staff's days: a small table, read whole in date order */
-	tr_q *q = tr_q_new("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays ORDER BY day");
-	int rc = tr_q_exec(q);
-	if (rc < 0)
-		return rc;
-	int cap = 64, n = 0;
-	int *days = tr_alloc(sizeof(int) * (size_t)cap);
-	while (tr_q_next(q) > 0) {
-		int d = tr_cal_parse_date(tr_q_s(q, 0));
-		if (d < 0)
-			continue;
-		if (n == cap) {
-			int *more = tr_alloc(sizeof(int) * (size_t)cap * 2);
-			memcpy(more, days, sizeof(int) * (size_t)n);
-			days = more;
-			cap *= 2;
-		}
-		days[n++] = d;
-	}
-	tr_q_end(q);
-	c->extra = days;
-	c->nextra = n;
-	return 0;
-}
-
 tr_auto_plan tr_auto_plan_for(const tr_calendar *c, tr_auto_rules r, enum tr_status status, int stage,
 			      int64_t status_at, int64_t reminded_at)
 {
@@ -130,7 +96,7 @@ static const char *utc_text(int64_t t)
 		      tm.tm_min, tm.tm_sec);
 }
 
-enum action { A_REMIND, A_REMIND_CLOSE, A_CLOSE_SOLVED };
+enum action { A_REMIND, A_REMIND_CLOSE, A_CLOSE_SOLVED, A_SLA_BREACH };
 
 typedef struct act_job {
 	int64_t id, now;
@@ -164,10 +130,37 @@ static int remind_mail(const tr_ticket *t, int stage, int close_day, int64_t now
 	return rc;
 }
 
+/* A service-level target that passed: marked once, with an audit event (the report of breaches). */
+static int breach(act_job *j)
+{
+	tr_q *q = tr_q_new("SELECT sla_kind FROM tickets WHERE id = ? AND sla_breached = 0 AND sla_due_at <= ? FOR UPDATE");
+	tr_q_i64(q, j->id);
+	tr_q_str(q, utc_text(j->now));
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	const char *kind = NULL;
+	if ((rc = tr_q_next(q)) > 0)
+		kind = tr_q_dup(q, 0);
+	tr_q_end(q);
+	if (rc <= 0)
+		return rc;
+	const char *at = utc_text(j->now);
+	int64_t n = tr_db_run("UPDATE tickets SET sla_breached = 1 WHERE id = ?", "l", j->id);
+	if (n < 0)
+		return (int)n;
+	if ((rc = tr_ticket_audit(j->id, (tr_actor){ 0, "automation" }, "sla_breached", NULL, kind, "automation", at)) < 0)
+		return rc;
+	j->done = 1;
+	return 0;
+}
+
 static int act(void *ctx)
 {
 	act_job *j = ctx;
 	j->done = 0;
+	if (j->what == A_SLA_BREACH)
+		return breach(j);
 	/* the row first: what is decided here is what the lock holds */
 	tr_q *q = tr_q_new("SELECT status, reminder_stage, UNIX_TIMESTAMP(status_at), UNIX_TIMESTAMP(reminded_at) "
 			   "FROM tickets WHERE id = ? FOR UPDATE");
@@ -324,6 +317,15 @@ int tr_auto_run(int64_t now, int batch, tr_auto_stats *st)
 			    "AND (status_at > ? OR (status_at = ? AND id > ?)) "
 			    "ORDER BY status_at, id LIMIT ?",
 			    solved_cut, batch, &proto, &st->closed_solved, &st->failed);
+	char now_text[32];
+	snprintf(now_text, sizeof(now_text), "%s", utc_text(now));
+	if (rc >= 0)
+		rc = run_stage(A_SLA_BREACH,
+			       "SELECT id, sla_due_at FROM tickets FORCE INDEX (ix_ticket_sla_breach) "
+			       "WHERE sla_breached = 0 AND sla_due_at < ? "
+			       "AND (sla_due_at > ? OR (sla_due_at = ? AND id > ?)) "
+			       "ORDER BY sla_due_at, id LIMIT ?",
+			       now_text, batch, &proto, &st->sla_breached, &st->failed);
 	free(extra);
 	free(regions);
 	return rc < 0 ? rc : 0;

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "tickets/bizcal.h"
 #include "tickets/rules.h"
 
 typedef struct tr_auto_rules {
@@ -26,9 +27,6 @@ typedef struct tr_auto_rules {
 /* The settings: Automation.pending_reminder_days (5), Automation.solved_close_days (14). */
 tr_auto_rules tr_auto_settings(void);
 
-/* The calendar from the settings (Calendar.regions, Calendar.hours.mon ... .sun) and the
- * staff's extra days of the holidays table (pool memory). 0 or <0. */
-int tr_auto_calendar(tr_calendar *c);
 
 typedef struct tr_auto_plan {
 	int remind_day;           /* local day of the next reminder, -1: none */
@@ -54,10 +52,12 @@ typedef struct tr_auto_stats {
 	int reminded;             /* first reminders sent */
 	int closed_pending;       /* second reminders sent and closed */
 	int closed_solved;        /* solved tickets closed */
+	int sla_breached;         /* service-level targets passed (marked, audit event) */
 	int failed;               /* actions that failed (logged; tried again next run) */
 } tr_auto_stats;
 
-/* Does everything due at now (UTC seconds), at most batch tickets per query. 0 or <0. */
+/* Does everything due at now (UTC seconds), at most batch tickets per query: reminders,
+ * closing, and marking service-level targets that passed (tickets/sla.h). 0 or <0. */
 int tr_auto_run(int64_t now, int batch, tr_auto_stats *st);
 
 #endif

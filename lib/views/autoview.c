@@ -3,9 +3,13 @@
 #include "core/calendar.h"
 #include "core/pool.h"
 #include "core/text.h"
+#include "core/timefmt.h"
 #include "tickets/automation.h"
+#include "tickets/sla.h"
 #include "web/page.h"
 #include "web/response.h"
+
+#include <time.h>
 
 int tr_view_countdown(tr_req *req, const tr_ticket *t)
 {
@@ -33,6 +37,47 @@ int tr_view_countdown(tr_req *req, const tr_ticket *t)
 	} else {
 		tr_set(req, "Ticket.auto.customer", tr_subst(tr_L(req, "automation.close_pending"), close));
 		tr_set(req, "Ticket.auto.agent", tr_subst(tr_L(req, "automation.agent_close_pending"), close));
+	}
+	return 0;
+}
+
+/* "3 Std. 20 Min." / "3 h 20 min" of business minutes. */
+static const char *duration(tr_req *req, int64_t minutes)
+{
+	if (minutes < 0)
+		minutes = -minutes;
+	if (minutes < 60)
+		return tr_subst(tr_L(req, "automation.dur_m"), tr_fmt("%lld", (long long)minutes));
+	return tr_subst(tr_subst(tr_L(req, "automation.dur_hm"), tr_fmt("%lld", (long long)(minutes / 60))),
+			tr_fmt("%lld", (long long)(minutes % 60)));
+}
+
+int tr_view_queue_sla(tr_req *req, const tr_queue_list *list)
+{
+	tr_calendar c;
+	int loaded = 0;
+	int64_t now = (int64_t)time(NULL);
+	for (int i = 0; i < list->n; i++) {
+		const tr_queue_row *r = &list->rows[i];
+		tr_time due;
+		if (!r->sla_due_at || tr_time_parse(r->sla_due_at, &due) < 0)
+			continue;
+		if (!loaded) {
+			int rc = tr_auto_calendar(&c);
+			if (rc < 0)
+				return rc;
+			loaded = 1;
+		}
+		HDF *h = tr_node(req, tr_fmt("Tickets.%d", i));
+		int64_t left = due.epoch > now ? tr_sla_left(&c, now, due.epoch) : -tr_sla_left(&c, due.epoch, now);
+		if (due.epoch <= now) {
+			tr_node_set(h, "sla_breached", "1");
+			tr_node_set(h, "sla", tr_subst(tr_L(req, "automation.sla_over"), duration(req, left)));
+		} else {
+			tr_node_set(h, "sla", tr_subst(tr_L(req, "automation.sla_left"), duration(req, left)));
+		}
+		tr_node_set(h, "sla_due", tr_time_text(&due, req->lang));
+		tr_node_set(h, "sla_due_iso", tr_time_iso8601(&due));
 	}
 	return 0;
 }
