@@ -323,3 +323,39 @@ def test_report_is_for_staff_only(browser):
     assert browser.get("/agent/reports/csat").status_code == 303
     assert login_as(CUSTOMER).get("/agent/reports/csat").status_code in (403, 404)
     assert login_as(AGENT).get("/agent/reports/csat?from=nonsense").status_code == 400
+
+
+# ---- service levels ----
+
+def sla(db, tid):
+    return q(db, "SELECT DATE_FORMAT(sla_since, '%%Y-%%m-%%d %%H:%%i:%%s'), DATE_FORMAT(sla_due_at, '%%Y-%%m-%%d %%H:%%i:%%s'), "
+                 "sla_kind, sla_breached FROM tickets WHERE id = %s", tid)[0]
+
+
+def test_service_level_counts_business_hours_only_and_follows_the_ticket(db):
+    word = "Slaziel" + uuid.uuid4().hex[:6]
+    # an incident (normal: first reply within 8 business hours) on Friday 29 Nov 2019 at 16:00 in Berlin:
+    # one hour that Friday, seven on Monday -> due Monday 2 Dec 15:00 (14:00 UTC), not Saturday
+    tid = make_ticket(CUSTOMER, f"{word} Drucker", type="incident", at="2019-11-29 15:00:00")
+    assert sla(db, tid) == ("2019-11-29 15:00:00", "2019-12-02 14:00:00", "first", 0)
+    # the queue shows it overdue, and the sort by service level puts running targets first
+    staff = login_as(AGENT)
+    page = staff.get(f"/agent?queue=unassigned&sort=sla&q={word}").text
+    assert re.search(r'class="sla sla-breached"[^>]*>überfällig seit', page)
+    page = staff.get("/agent?queue=all&sort=sla").text
+    assert page.index("sla-breached") < page.index("</tbody>")
+    # the job records the missed target once
+    automations("2019-12-02 13:59:00")
+    assert sla(db, tid)[3] == 0
+    automations("2019-12-02 14:01:00")
+    automations("2019-12-03 10:00:00")
+    assert sla(db, tid)[3] == 1
+    assert events(db, tid, "sla_breached") == (("automation", None, "first", "automation"),)
+    agent_reply(tid, "Schauen wir uns an.", status="pending")
+    assert sla(db, tid) == (None, None, None, 0)        # answered: no target runs
+    # the customer's answer starts the next-reply target
+    b = login_as(CUSTOMER)
+    page = b.get(f"/requests/{tid}")
+    assert b.post(f"/requests/{tid}", {"csrf": csrf_of(page.text), "body": "Hier die Details."}).status_code == 303
+    since, due, kind, breached = sla(db, tid)
+    assert kind == "next" and since and due > since and breached == 0
