@@ -43,3 +43,42 @@ int tr_auto_calendar(tr_calendar *c)
 	return 0;
 }
 
+
+int tr_holiday_list(int year, tr_holiday **out)
+{
+	tr_q *q = tr_q_new("SELECT id, DATE_FORMAT(day, '%Y-%m-%d'), name, kind FROM holidays "
+			   "WHERE day >= ? AND day < ? ORDER BY day");
+	tr_q_str(q, tr_fmt("%04d-01-01", year));
+	tr_q_str(q, tr_fmt("%04d-01-01", year + 1));
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int n = 0;
+	tr_holiday *h = tr_zalloc(sizeof(*h) * 366);
+	while (n < 366 && tr_q_next(q) > 0) {
+		h[n].id = tr_q_l(q, 0);
+		h[n].day = tr_q_dup(q, 1);
+		h[n].name = tr_q_dup(q, 2);
+		h[n].kind = tr_q_dup(q, 3);
+		n++;
+	}
+	tr_q_end(q);
+	*out = h;
+	return n;
+}
+
+int tr_holiday_add(const char *day, const char *name, const char *kind, int64_t user_id)
+{
+	if (!day || tr_cal_parse_date(day) < 0 || !name || !*name || strlen(name) > 400 || !kind ||
+	    (strcmp(kind, "regional") && strcmp(kind, "company")))
+		return TR_E_INVALID;
+	int64_t n = tr_db_run("INSERT INTO holidays (day, name, kind, created_by, created_at) VALUES (?, ?, ?, ?, NOW())",
+			      "sssl", day, name, kind, user_id);
+	return n < 0 ? (int)n : 0;
+}
+
+int tr_holiday_remove(int64_t id)
+{
+	int64_t n = tr_db_run("DELETE FROM holidays WHERE id = ?", "l", id);
+	return n < 0 ? (int)n : n == 0 ? TR_E_NOT_FOUND : 0;
+}

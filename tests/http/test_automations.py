@@ -359,3 +359,34 @@ def test_service_level_counts_business_hours_only_and_follows_the_ticket(db):
     assert b.post(f"/requests/{tid}", {"csrf": csrf_of(page.text), "body": "Hier die Details."}).status_code == 303
     since, due, kind, breached = sla(db, tid)
     assert kind == "next" and since and due > since and breached == 0
+
+
+# ---- the staff's calendar ----
+
+def test_staff_admins_add_and_remove_company_days(db):
+    admin = login_as("admin@tresen.example")
+    page = admin.get("/admin/holidays?year=2021")
+    assert page.status_code == 200
+    assert "2021-04-02" in page.text and "Karfreitag" in page.text and "2021-05-13" in page.text
+    q(db, "DELETE FROM holidays WHERE day = '2021-12-24'")
+    r = admin.post("/admin/holidays", {"csrf": csrf_of(page.text), "action": "add", "day": "2021-12-24",
+                                       "name": "Heiligabend <frei>", "kind": "company"})
+    assert r.status_code == 303
+    assert q(db, "SELECT name, kind FROM holidays WHERE day = '2021-12-24'") == (("Heiligabend <frei>", "company"),)
+    page = admin.get("/admin/holidays?year=2021")
+    assert "Heiligabend &lt;frei&gt;" in page.text
+    # the same day twice: refused, nothing added
+    r = admin.post("/admin/holidays", {"csrf": csrf_of(page.text), "action": "add", "day": "2021-12-24",
+                                       "name": "Noch einmal", "kind": "company"})
+    assert r.status_code == 422 and q(db, "SELECT COUNT(*) FROM holidays WHERE day = '2021-12-24'")[0][0] == 1
+    # it counts at once: Pending on Monday 20 Dec 2021 + 5 business days is Tuesday 28, not Monday 27
+    tid = pending_ticket(db, "2021-12-20 09:00:00")
+    customer = login_as(CUSTOMER)
+    assert "Erinnerung am Di., 28.12.2021" in customer.get(f"/requests/{tid}").text
+    hid = q(db, "SELECT id FROM holidays WHERE day = '2021-12-24'")[0][0]
+    r = admin.post("/admin/holidays", {"csrf": csrf_of(page.text), "action": "remove", "id": hid})
+    assert r.status_code == 303 and not q(db, "SELECT id FROM holidays WHERE day = '2021-12-24'")
+    assert "Erinnerung am Mo., 27.12.2021" in customer.get(f"/requests/{tid}").text
+    # agents and customers have no say in it
+    assert login_as(AGENT).get("/admin/holidays").status_code in (403, 404)
+    assert login_as(CUSTOMER).get("/admin/holidays").status_code in (403, 404)
