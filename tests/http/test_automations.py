@@ -6,6 +6,7 @@ The clock is moved, never slept on: tickets are back-dated (status_at, to dates 
 other test's tickets have) and tresen-automations runs with --now. The test stack runs no
 automations loop of its own (scripts/run-tests: --no-automations).
 """
+import calendar
 import os
 import re
 import signal
@@ -16,8 +17,8 @@ import uuid
 import pymysql
 import pytest
 
-from conftest import (BASE, STACK, agent_reply, csrf_of, login_as, mails_to, make_ticket, q, set_status, text_of,
-                      tool, wait_mail, wait_until)
+from conftest import (BASE, STACK, agent_reply, csrf_of, login_as, make_ticket, q, set_status, text_of, wait_mail,
+                      wait_until)
 
 AGENT = "agent@tresen.example"
 CUSTOMER = "anna@wohnbau.example"
@@ -135,7 +136,7 @@ def test_a_crash_between_the_mail_and_the_stage_loses_and_duplicates_nothing(db)
     needs): its transaction - mail, stage, audit event - is gone whole; the next run does it once."""
     tid = pending_ticket(db, "2019-04-01 09:00:00")
     now = "2019-04-08 10:00:00"                      # Mon 1 Apr + 5 business days = Mon 8 Apr
-    day = int(time.mktime(time.strptime(now, "%Y-%m-%d %H:%M:%S")) - time.timezone) // 86400
+    day = calendar.timegm(time.strptime(now, "%Y-%m-%d %H:%M:%S")) // 86400
     blocker = pymysql.connect(unix_socket=STACK["socket"], user="root", database="tresen", charset="utf8mb4")
     try:
         with blocker.cursor() as c:

@@ -49,3 +49,31 @@ def test_report_csv_is_a_download(client):
     assert r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
     assert re.match(r'^"Monat","Bewertungen"', r.text)
+
+
+def test_holidays_page_is_for_staff_admins(client):
+    r = client.get("admin/holidays")
+    assert r.status == 303 and "/login?next=" in r.headers["location"]
+    client.login("agent@tresen.example")
+    assert client.get("admin/holidays").status in (403, 404)
+
+
+@pytest.mark.parametrize("query,status", [("", 200), ("year=2026", 200), ("year=1800", 400), ("year=abc", 400)])
+def test_holidays_page_renders_for_admins(client, query, status):
+    client.login("admin@tresen.example")
+    r = client.get("admin/holidays", query)
+    assert r.status == status
+    if query == "year=2026":
+        assert "2026-04-03" in r.text and "Karfreitag" in r.text
+
+
+def test_holidays_post_refuses_bad_input(client, db):
+    client.login("admin@tresen.example")
+    token = client.csrf("admin/holidays")
+    before = q(db, "SELECT COUNT(*) FROM holidays")[0][0]
+    assert client.post("admin/holidays", {"csrf": token, "action": "add", "day": "2026-02-30", "name": "x"}).status == 422
+    assert client.post("admin/holidays", {"csrf": token, "action": "add", "day": "2026-02-03"}).status == 422
+    assert client.post("admin/holidays", {"csrf": token, "action": "add", "day": "2026-02-03", "name": "x",
+                                          "kind": "federal"}).status in (400, 422)
+    assert client.post("admin/holidays", {"action": "add", "day": "2026-02-03", "name": "x"}).status == 403
+    assert q(db, "SELECT COUNT(*) FROM holidays")[0][0] == before
