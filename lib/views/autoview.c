@@ -4,6 +4,7 @@
 #include "core/pool.h"
 #include "core/text.h"
 #include "core/timefmt.h"
+#include "db/db.h"
 #include "tickets/automation.h"
 #include "tickets/sla.h"
 #include "web/page.h"
@@ -79,5 +80,37 @@ int tr_view_queue_sla(tr_req *req, const tr_queue_list *list)
 		tr_node_set(h, "sla_due", tr_time_text(&due, req->lang));
 		tr_node_set(h, "sla_due_iso", tr_time_iso8601(&due));
 	}
+	return 0;
+}
+
+int tr_view_ticket_sla(tr_req *req, int64_t ticket_id)
+{
+	tr_q *q = tr_q_new("SELECT sla_due_at, sla_kind FROM tickets WHERE id = ? AND sla_due_at IS NOT NULL");
+	tr_q_i64(q, ticket_id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	const char *due_at = NULL, *kind = NULL;
+	if (tr_q_next(q) > 0) {
+		due_at = tr_q_dup(q, 0);
+		kind = tr_q_dup(q, 1);
+	}
+	tr_q_end(q);
+	tr_time due;
+	if (!due_at || !kind || tr_time_parse(due_at, &due) < 0)
+		return 0;
+	tr_calendar c;
+	if ((rc = tr_auto_calendar(&c)) < 0)
+		return rc;
+	int64_t now = (int64_t)time(NULL);
+	int breached = due.epoch <= now;
+	int64_t left = breached ? tr_sla_left(&c, due.epoch, now) : tr_sla_left(&c, now, due.epoch);
+	const char *what = tr_subst(tr_L(req, breached ? "automation.sla_over" : "automation.sla_left"), duration(req, left));
+	tr_set(req, "Ticket.sla", tr_subst(tr_subst(tr_L(req, "automation.sla_ticket"),
+						    tr_L(req, tr_fmt("automation.sla_kind.%s", kind))), what));
+	tr_set(req, "Ticket.sla_due", tr_time_text(&due, req->lang));
+	tr_set(req, "Ticket.sla_due_iso", tr_time_iso8601(&due));
+	if (breached)
+		tr_set(req, "Ticket.sla_breached", "1");
 	return 0;
 }

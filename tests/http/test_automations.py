@@ -69,7 +69,7 @@ def test_reminder_and_closing_across_weekend_christmas_and_the_year_end(db):
     sent = reminders(db, tid)
     assert len(sent) == 1 and "Wir warten auf Ihre Antwort" in sent[0][1]
     assert events(db, tid, "reminder") == (("automation", None, "1", "automation"),)
-    m = wait_mail(CUSTOMER, subject=f"[#{tid}] Wir warten auf Ihre Antwort")
+    m = wait_mail(CUSTOMER, subject=f"[#{tid}] Wir warten auf Ihre Antwort", timeout=90)
     assert "Mi., 08.01.2020" in text_of(m)
     # late and repeated runs change nothing
     automations("2019-12-31 10:00:00")
@@ -188,7 +188,7 @@ def solve_by_web(tid):
 
 
 def survey_link(tid, requester=CUSTOMER):
-    m = wait_mail(requester, subject=f"[#{tid}] Ihre Anfrage ist gelöst")
+    m = wait_mail(requester, subject=f"[#{tid}] Ihre Anfrage ist gelöst", timeout=90)
     text = text_of(m)
     found = re.search(re.escape(BASE) + r"/csat/[A-Za-z0-9_-]{43}", text)
     assert found, text
@@ -345,6 +345,7 @@ def test_service_level_counts_business_hours_only_and_follows_the_ticket(db):
     assert re.search(r'class="sla sla-breached"[^>]*>überfällig seit', page)
     page = staff.get("/agent?queue=all&sort=sla").text
     assert page.index("sla-breached") < page.index("</tbody>")
+    assert "Servicelevel (erste Antwort): überfällig seit" in staff.get(f"/agent/tickets/{tid}").text
     # the job records the missed target once
     automations("2019-12-02 13:59:00")
     assert sla(db, tid)[3] == 0
