@@ -122,6 +122,7 @@ static int submit(tr_req *req)
 	}
 	if (!urgent_ok(tr_arg(req, "urgent_until"))) {
 		tr_form_error(req, "urgent_until", "hc.edit.urgent_invalid");
+		tr_set(req, "Form.urgent_until", "");   /* a datetime-local field holds only a valid time */
 		req->status = 422;
 	}
 	if (req->nerrors) {
