@@ -19,6 +19,7 @@ ALTER TABLE hc_articles
   ADD KEY ix_article_section_order (section_id, published, position, title),
   ADD KEY ix_article_promoted (promoted, published, visibility, updated_at),
   ADD KEY ix_article_urgent (urgent_until),
+  ADD KEY ix_article_updated (updated_at),
   ADD CONSTRAINT fk_article_updated_by FOREIGN KEY (updated_by) REFERENCES users (id) ON DELETE SET NULL;
 -- title hits rank first in the search page: a MATCH over the title alone needs its own index
 ALTER TABLE hc_articles ADD FULLTEXT KEY ft_article_title (title);

@@ -75,8 +75,7 @@ static int render(tr_req *req, tr_hc_article *a)
 	}
 	/* the section's other articles */
 	tr_hc_item *items = NULL;
-	int64_t total = 0;
-	int n = tr_hc_section_articles(a->section_id, level, 0, 11, &items, &total);
+	int n = tr_hc_section_articles(a->section_id, level, 0, 11, &items, NULL);
 	if (n < 0)
 		return n;
 	int k = 0;

@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "search/search.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -109,9 +110,31 @@ int tr_hc_categories(tr_hc_category **out)
 	return rc < 0 ? rc : n;
 }
 
-int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out)
+/* The sections with their counts, per level, kept per process while the articles do not change:
+ * /hc would otherwise count every article on every request. MAX(id) and MAX(updated_at) are read
+ * from the ends of two indexes; a new, changed or (through the editor) hidden article moves one. */
+static struct {
+	int64_t max_id;
+	char max_updated[24];
+	int n;
+	tr_hc_section *v;    /* heap */
+} sections_cache[3];
+
+static void cache_free(int level)
 {
-	*out = NULL;
+	for (int i = 0; i < sections_cache[level].n; i++) {
+		free(TR_UNCONST(sections_cache[level].v[i].name));
+		free(TR_UNCONST(sections_cache[level].v[i].description));
+		free(TR_UNCONST(sections_cache[level].v[i].category_name));
+	}
+	free(sections_cache[level].v);
+	sections_cache[level].v = NULL;
+	sections_cache[level].n = 0;
+	sections_cache[level].max_id = -1;
+}
+
+static int sections_read(enum tr_hc_level level, tr_hc_section **out)
+{
 	tr_q *q = tr_q_new("SELECT s.id, s.category_id, s.name, s.description, c.name, "
 			   "(SELECT COUNT(*) FROM hc_articles a WHERE a.section_id = s.id AND " READABLE ") "
 			   "FROM hc_sections s JOIN hc_categories c ON c.id = s.category_id ORDER BY c.sort, s.sort, s.name");
@@ -139,6 +162,52 @@ int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out)
 	tr_q_end(q);
 	*out = v;
 	return rc < 0 ? rc : n;
+}
+
+int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out)
+{
+	*out = NULL;
+	int lv = level < 0 ? 0 : level > 2 ? 2 : (int)level;
+	tr_q *q = tr_q_new("SELECT COALESCE(MAX(id), 0), COALESCE(DATE_FORMAT(MAX(updated_at), '%Y-%m-%d %H:%i:%s'), ''), "
+			   "(SELECT COUNT(*) FROM hc_sections) FROM hc_articles");
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int64_t max_id = 0, nsections = 0;
+	char max_updated[24] = "";
+	if ((rc = tr_q_next(q)) > 0) {
+		max_id = tr_q_l(q, 0);
+		snprintf(max_updated, sizeof(max_updated), "%s", tr_q_s(q, 1) ? tr_q_s(q, 1) : "");
+		nsections = tr_q_l(q, 2);
+	}
+	tr_q_end(q);
+	if (rc < 0)
+		return rc;
+	if (sections_cache[lv].v && sections_cache[lv].max_id == max_id && sections_cache[lv].n == nsections &&
+	    !strcmp(sections_cache[lv].max_updated, max_updated)) {
+		int n = sections_cache[lv].n;
+		tr_hc_section *v = tr_zalloc(sizeof(*v) * (size_t)(n ? n : 1));
+		memcpy(v, sections_cache[lv].v, sizeof(*v) * (size_t)n);
+		*out = v;
+		return n;
+	}
+	tr_hc_section *v = NULL;
+	int n = sections_read(level, &v);
+	if (n < 0)
+		return n;
+	cache_free(lv);
+	sections_cache[lv].v = tr_xcalloc((size_t)(n ? n : 1), sizeof(*v));
+	for (int i = 0; i < n; i++) {
+		sections_cache[lv].v[i] = v[i];
+		sections_cache[lv].v[i].name = tr_xstrdup(v[i].name);
+		sections_cache[lv].v[i].description = tr_xstrdup(v[i].description ? v[i].description : "");
+		sections_cache[lv].v[i].category_name = tr_xstrdup(v[i].category_name);
+	}
+	sections_cache[lv].n = n;
+	sections_cache[lv].max_id = max_id;
+	snprintf(sections_cache[lv].max_updated, sizeof(sections_cache[lv].max_updated), "%s", max_updated);
+	*out = v;
+	return n;
 }
 
 int tr_hc_section_load(int64_t id, tr_hc_section *out)
@@ -193,17 +262,23 @@ int tr_hc_section_articles(int64_t section, enum tr_hc_level level, int offset, 
 			   int64_t *total)
 {
 	*out = NULL;
-	/* staff see drafts too, at the end */
-	int rc = tr_db_int(total, "SELECT COUNT(*) FROM hc_articles a WHERE a.section_id = ? AND (? >= 2 OR " READABLE ")",
-			   "lii", section, (int)level, (int)level);
-	if (rc < 0)
-		return rc;
-	tr_q *q = tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
-			   "WHERE a.section_id = ? AND (? >= 2 OR " READABLE ") "
-			   "ORDER BY a.published DESC, a.position, a.title LIMIT ? OFFSET ?");
+	int staff = level >= TR_HC_STAFF;
+	if (total) {
+		int rc = staff ? tr_db_int(total, "SELECT COUNT(*) FROM hc_articles a WHERE a.section_id = ?", "l", section)
+			       : tr_db_int(total, "SELECT COUNT(*) FROM hc_articles a WHERE a.section_id = ? AND " READABLE,
+					   "li", section, (int)level);
+		if (rc < 0)
+			return rc;
+	}
+	/* readers: the section's published articles in index order (section, published, position, title);
+	 * staff see drafts too, at the end */
+	tr_q *q = staff ? tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+				   "WHERE a.section_id = ? ORDER BY a.published DESC, a.position, a.title LIMIT ? OFFSET ?")
+			: tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+				   "WHERE a.section_id = ? AND " READABLE " ORDER BY a.position, a.title LIMIT ? OFFSET ?");
 	tr_q_i64(q, section);
-	tr_q_i64(q, level);
-	tr_q_i64(q, level);
+	if (!staff)
+		tr_q_i64(q, level);
 	tr_q_i64(q, limit);
 	tr_q_i64(q, offset);
 	return read_items(q, limit, out);

@@ -55,8 +55,8 @@ int tr_hc_categories(tr_hc_category **out);
 int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out);
 /* One section: 1 found, 0 none, <0. */
 int tr_hc_section_load(int64_t id, tr_hc_section *out);
-/* A page of a section's articles the level may read, in their order (position, then title);
- * *total the count of all. Count or <0. */
+/* A page of a section's articles the level may read, in their order (position, then title; staff: drafts last);
+ * *total (NULL: not counted) the count of all. Count or <0. */
 int tr_hc_section_articles(int64_t section, enum tr_hc_level level, int offset, int limit, tr_hc_item **out,
 			   int64_t *total);
 /* Promoted articles the level may read, newest first. Count or <0. */
