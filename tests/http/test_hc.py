@@ -454,3 +454,15 @@ def test_an_unknown_action_is_refused(db, section):
     anna = login_as(ANNA)
     assert anna.submit(f"/hc/articles/{aid}", {"action": "explode"}).status_code == 400
     assert anna.submit(f"/hc/articles/{aid}", {"action": "hide", "comment": "abc"}).status_code == 400
+
+
+def test_the_web_servers_404_keeps_the_frame_and_search_and_speaks_english_when_asked():
+    b = Browser()
+    r = b.get("/gibt-es-nicht-" + uid())
+    assert r.status_code == 404
+    assert 'class="site-header"' in r.text and 'action="/hc/search"' in r.text and "Hilfe-Center" in r.text
+    assert "Seite nicht gefunden" in r.text
+    b.get("/login?lang=en")
+    r = b.get("/does-not-exist-" + uid())
+    assert r.status_code == 404 and "Page not found" in r.text and "Help Centre" in r.text
+    assert 'lang="en"' in r.text
