@@ -104,3 +104,17 @@ INSERT INTO hc_pages (slug, title, source, body, placeholder, sort) VALUES
  'Verantwortlicher, Zwecke und Rechtsgrundlagen der Verarbeitung (Art. 13 DSGVO), Empfänger, Speicherdauer, Rechte der betroffenen Personen, Beschwerderecht bei der Aufsichtsbehörde, Cookies (nur ein Sitzungscookie für die Anmeldung).',
  '<p>Verantwortlicher, Zwecke und Rechtsgrundlagen der Verarbeitung (Art. 13 DSGVO), Empfänger, Speicherdauer, Rechte der betroffenen Personen, Beschwerderecht bei der Aufsichtsbehörde, Cookies (nur ein Sitzungscookie für die Anmeldung).</p>',
  1, 20);
+
+-- Images staff upload in the editor: in the file store by SHA-256 (Paths.files), served at
+-- /hc/images/ID/NAME as the verified raster images they are.
+CREATE TABLE hc_images (
+  id            BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  sha256        CHAR(64) CHARACTER SET ascii NOT NULL,
+  filename      VARCHAR(255) NOT NULL,
+  content_type  VARCHAR(100) CHARACTER SET ascii NOT NULL,
+  size          BIGINT UNSIGNED NOT NULL,
+  uploader_id   BIGINT UNSIGNED NULL,
+  created_at    DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  KEY ix_image_sha (sha256),
+  CONSTRAINT fk_image_uploader FOREIGN KEY (uploader_id) REFERENCES users (id) ON DELETE SET NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -3,6 +3,7 @@
 #include "tresen.h"
 #include "hc/editor.h"
 #include "hc/markup.h"
+#include "tickets/attach.h"
 #include "views/hcview.h"
 
 #include <string.h>
@@ -23,6 +24,7 @@ static const tr_field fields[] = {
 	{ "urgent_until", TR_F_TEXT, 0, 16, 0, NULL },
 	{ "note", TR_F_TEXT, 0, 250, 0, NULL },
 	{ "preview", TR_F_BOOL, 0, 0, 0, NULL },
+	{ "images", TR_F_FILE, TR_MULTI, 0, 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -130,6 +132,42 @@ static int submit(tr_req *req)
 		return render(req, id, section);
 	}
 	const char *format = tr_arg(req, "format") ? tr_arg(req, "format") : "markdown";
+	/* images: into the file store, their Markdown at the end of the text; the form comes back to place them */
+	tr_upload *u = tr_uploads(req, "images");
+	if (u) {
+		tr_buf b;
+		tr_buf_init(&b);
+		tr_buf_adds(&b, tr_arg(req, "body") ? tr_arg(req, "body") : "");
+		for (; u; u = u->next) {
+			int inline_ok = 0;
+			const char *type = tr_attach_type(u->path, u->filename, &inline_ok);
+			if (!inline_ok) {
+				tr_form_error_arg(req, "images", "hc.edit.image_type", u->filename);
+				continue;
+			}
+			int rc = tr_attach_store(u);
+			if (rc < 0) {
+				tr_buf_free(&b);
+				return rc;
+			}
+			int64_t img = tr_db_run("INSERT INTO hc_images (sha256, filename, content_type, size, uploader_id) "
+						"VALUES (?, ?, ?, ?, ?)", "sssll", u->sha256, u->filename, type, u->size,
+						req->user->id);
+			if (img < 0) {
+				tr_buf_free(&b);
+				return (int)img;
+			}
+			tr_buf_printf(&b, "\n\n![%s](/hc/images/%lld/%s)", u->filename, (long long)tr_db_insert_id(),
+				      tr_pct(u->filename, ""));
+		}
+		tr_set(req, "Form.body", b.data ? b.data : "");
+		tr_buf_free(&b);
+		if (req->nerrors)
+			req->status = 422;
+		else
+			tr_set_int(req, "Edit.images_added", 1);
+		return render(req, id, section);
+	}
 	if (tr_arg_bool(req, "preview")) {
 		tr_set_int(req, "Edit.preview", 1);
 		tr_set(req, "Edit.preview_html", tr_markup_render(tr_arg(req, "body"), format));
@@ -166,6 +204,7 @@ static const tr_page page = {
 	.fields = fields,
 	.get = show,
 	.post = submit,
+	.uploads = 1,
 };
 
 int main(int argc, char **argv)

@@ -13,7 +13,7 @@
   <div class="hc-body"><?cs uvar:Edit.preview_html ?></div><?cs # reviewed-exception: rendered and sanitized by tr_markup_render (lib/hc/markup.c) ?>
 </section>
 <?cs /if ?>
-<form class="card hc-editor" method="post" action="<?cs var:Site.base ?>/hc/articles/<?cs if:Edit.id != "0" ?><?cs var:Edit.id ?>/edit<?cs else ?>new<?cs /if ?>">
+<form class="card hc-editor" method="post" enctype="multipart/form-data" action="<?cs var:Site.base ?>/hc/articles/<?cs if:Edit.id != "0" ?><?cs var:Edit.id ?>/edit<?cs else ?>new<?cs /if ?>">
   <?cs call:csrf_field() ?>
   <?cs call:error_summary() ?>
   <?cs call:input("title", L.hc.edit.title, "text", "off", "") ?>
@@ -34,6 +34,14 @@
     <p class="field-hint" id="hint-body"><?cs var:L.hc.edit.markdown_hint ?></p>
     <textarea id="f-body" name="body" rows="18" aria-describedby="hint-body<?cs if:Form.errors.body ?> err-body<?cs /if ?>"><?cs var:Form.body ?></textarea>
     <?cs call:field_error("body") ?>
+  </div>
+  <?cs if:Edit.images_added ?><p class="alert alert-ok" role="status"><?cs var:L.hc.edit.images_added ?></p><?cs /if ?>
+  <div class="field<?cs if:Form.errors.images ?> has-error<?cs /if ?>">
+    <label for="f-images"><?cs var:L.hc.edit.images ?></label>
+    <p class="field-hint" id="hint-images"><?cs var:L.hc.edit.images_hint ?></p>
+    <input id="f-images" type="file" name="images" accept="image/png,image/jpeg,image/gif,image/webp" multiple aria-describedby="hint-images<?cs if:Form.errors.images ?> err-images<?cs /if ?>">
+    <?cs call:field_error("images") ?>
+    <button class="btn btn-small" type="submit" name="preview" value="1"><?cs var:L.hc.edit.upload ?></button>
   </div>
   <?cs call:input("labels", L.hc.edit.labels, "text", "off", "") ?>
   <?cs call:check("published", L.hc.edit.published) ?>

@@ -466,3 +466,28 @@ def test_the_web_servers_404_keeps_the_frame_and_search_and_speaks_english_when_
     r = b.get("/does-not-exist-" + uid())
     assert r.status_code == 404 and "Page not found" in r.text and "Help Centre" in r.text
     assert 'lang="en"' in r.text
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def test_images_uploaded_in_the_editor_are_inserted_and_served_and_nothing_else_is(db, section):
+    staff = login_as(STAFF)
+    token = staff.csrf("/hc/articles/new")
+    r = staff.post("/hc/articles/new", data={"csrf": token, "title": "Mit Bild", "body": "Text", "format": "markdown",
+                                             "section": str(section)},
+                   files={"images": ("bild.png", PNG, "image/png")})
+    assert r.status_code == 200, r.text[:300]
+    m = re.search(r"!\[bild.png\]\((/hc/images/(\d+)/bild.png)\)", html.unescape(r.text))
+    assert m, "the image's Markdown is in the text"
+    img = staff.get(m.group(1))
+    assert img.status_code == 200 and img.content == PNG and img.headers["Content-Type"].startswith("image/png")
+    assert Browser().get(m.group(1)).status_code == 200
+    # an HTML file claiming to be an image is refused and nothing is recorded
+    before = q(db, "SELECT COUNT(*) FROM hc_images")[0][0]
+    r = staff.post("/hc/articles/new", data={"csrf": token, "title": "x", "body": "y", "section": str(section)},
+                   files={"images": ("bild.png", b"<html><script>alert(1)</script>", "image/png")})
+    assert r.status_code == 422
+    assert q(db, "SELECT COUNT(*) FROM hc_images")[0][0] == before
+    assert Browser().get("/hc/images/99999999/x.png").status_code == 404
