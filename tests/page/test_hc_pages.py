@@ -57,6 +57,7 @@ def test_the_editor_is_for_staff_only(client, db):
     ("hc/page", "", "/../etc", 404),
     ("hc/page", "", "/nicht-da", 404),
     ("hc/unfollow", "token=abc", "", 400),
+    ("hc/image", "", "/99999999", 404),
     ("notfound", "", "", 404),
 ])
 def test_bad_input_is_4xx(client, name, query, info, status):
