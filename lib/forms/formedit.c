@@ -480,13 +480,13 @@ static int field_tx(void *ctx)
 	if (ff->id) {
 		r = tr_db_run("UPDATE form_fields SET field_key = ?, kind = ?, label_de = ?, label_en = ?, help_de = ?, "
 			      "help_en = ?, required = ?, routing = ?, max_length = NULLIF(?, 0), min_value = ?, "
-			      "max_value = ?, sort = ? WHERE id = ? AND form_id = ?", "ssssssiillliil", ff->key, kind,
+			      "max_value = ?, sort = ? WHERE id = ? AND form_id = ?", "ssssssiilllill", ff->key, kind,
 			      ff->label_de, ff->label_en, ff->help_de, ff->help_en, ff->required, ff->routing,
 			      (int64_t)ff->max_length, ff->min_value, ff->max_value, ff->sort, ff->id, j->form_id);
 	} else {
 		r = tr_db_run("INSERT INTO form_fields (form_id, field_key, kind, label_de, label_en, help_de, help_en, "
 			      "required, routing, max_length, min_value, max_value, sort) "
-			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?)", "lsssssiillli", j->form_id,
+			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?)", "lssssssiillli", j->form_id,
 			      ff->key, kind, ff->label_de, ff->label_en, ff->help_de, ff->help_en, ff->required,
 			      ff->routing, (int64_t)ff->max_length, ff->min_value, ff->max_value, ff->sort);
 		if (r >= 0)
