@@ -3,7 +3,7 @@
  *
  *   GET  /admin/users[?q=..&org=ID&staff=1&page=N]   the search
  *   GET  /admin/users?id=ID                          one user
- *   POST id, action=save (org_id, access_level, main_contact, customer_admin, info_recipient, is_agent)
+ *   POST id, action=save (org_id, access_level, is_main_contact, is_customer_admin, is_info_recipient, is_agent)
  *        | confirm | block | unblock
  * Staff admins only. Everything takes effect on the user's next request: the session reads the user anew. */
 #include "tresen.h"
@@ -25,6 +25,10 @@ static const tr_field fields[] = {
 	{ "action", TR_F_ENUM, 0, 0, 0, actions },
 	{ "org_id", TR_F_INT, 0, 1000000000000L, 0, NULL },
 	{ "access_level", TR_F_ENUM, 0, 0, 0, tr_admin_level_names },
+	/* the roles by their column names; the short names are read too */
+	{ "is_main_contact", TR_F_BOOL, 0, 0, 0, NULL },
+	{ "is_customer_admin", TR_F_BOOL, 0, 0, 0, NULL },
+	{ "is_info_recipient", TR_F_BOOL, 0, 0, 0, NULL },
 	{ "main_contact", TR_F_BOOL, 0, 0, 0, NULL },
 	{ "customer_admin", TR_F_BOOL, 0, 0, 0, NULL },
 	{ "info_recipient", TR_F_BOOL, 0, 0, 0, NULL },
@@ -101,11 +105,11 @@ static int one(tr_req *req, int64_t id, int from_db)
 		tr_set_int(req, "Form.org_id", u.org_id);
 		tr_set(req, "Form.access_level", tr_level_name(u.level));
 		if (u.main_contact)
-			tr_set(req, "Form.main_contact", "1");
+			tr_set(req, "Form.is_main_contact", "1");
 		if (u.customer_admin)
-			tr_set(req, "Form.customer_admin", "1");
+			tr_set(req, "Form.is_customer_admin", "1");
 		if (u.info_recipient)
-			tr_set(req, "Form.info_recipient", "1");
+			tr_set(req, "Form.is_info_recipient", "1");
 		if (u.is_agent)
 			tr_set(req, "Form.is_agent", "1");
 	}
@@ -155,9 +159,9 @@ static int submit(tr_req *req)
 			.id = id,
 			.org_id = tr_arg_int(req, "org_id", 0),
 			.level = (enum tr_level)(level ? tr_level_parse(level) : TR_LEVEL_ORG_COMMENT),
-			.main_contact = tr_arg_bool(req, "main_contact"),
-			.customer_admin = tr_arg_bool(req, "customer_admin"),
-			.info_recipient = tr_arg_bool(req, "info_recipient"),
+			.main_contact = tr_arg_bool(req, "is_main_contact") || tr_arg_bool(req, "main_contact"),
+			.customer_admin = tr_arg_bool(req, "is_customer_admin") || tr_arg_bool(req, "customer_admin"),
+			.info_recipient = tr_arg_bool(req, "is_info_recipient") || tr_arg_bool(req, "info_recipient"),
 			.is_agent = tr_arg_bool(req, "is_agent"),
 		};
 		if (!level) {

@@ -168,10 +168,10 @@ int tr_form_parse_options(const char *text, tr_form_option **out, tr_problems *p
 		s += len + (s[len] == '\n');
 		if (!*line)
 			continue;
-		const char *part[3] = { NULL, NULL, NULL };
+		const char *part[4] = { NULL, NULL, NULL, NULL };
 		int k = 0;
-		for (char *c = line; k < 3;) {
-			size_t m = k < 2 ? strcspn(c, "|") : strlen(c);
+		for (char *c = line; k < 4;) {
+			size_t m = k < 3 ? strcspn(c, "|") : strlen(c);
 			part[k++] = trimmed(c, m);
 			if (!c[m])
 				break;
@@ -190,6 +190,7 @@ int tr_form_parse_options(const char *text, tr_form_option **out, tr_problems *p
 		list[n].value = part[0];
 		list[n].label_de = tr_strcut(part[1], 200);
 		list[n].label_en = tr_strcut(empty(part[2]) ? part[1] : part[2], 200);
+		list[n].product_name = empty(part[3]) ? NULL : part[3];
 		n++;
 	}
 	*out = list;
@@ -231,8 +232,12 @@ const char *tr_form_options_text(const tr_form_field *ff)
 {
 	tr_buf b;
 	tr_buf_init(&b);
-	for (int i = 0; i < ff->noptions; i++)
-		tr_buf_printf(&b, "%s | %s | %s\n", ff->options[i].value, ff->options[i].label_de, ff->options[i].label_en);
+	for (int i = 0; i < ff->noptions; i++) {
+		tr_buf_printf(&b, "%s | %s | %s", ff->options[i].value, ff->options[i].label_de, ff->options[i].label_en);
+		if (ff->options[i].product_name)
+			tr_buf_printf(&b, " | %s", ff->options[i].product_name);
+		tr_buf_addc(&b, '\n');
+	}
 	const char *r = tr_strdup(b.data ? b.data : "");
 	tr_buf_free(&b);
 	return r;
@@ -430,7 +435,24 @@ int tr_formedit_route(const tr_user *admin, int64_t form_id, int64_t group_id, t
 	return tr_formedit_save(admin, f, p);
 }
 
-/* Replaces the options of field id by ff's, keeping each remaining option's row (and product). */
+/* The products the options name, by name: an unknown one is a problem. */
+static int option_products(tr_form_field *ff, tr_problems *p)
+{
+	for (int i = 0; i < ff->noptions; i++) {
+		tr_form_option *o = &ff->options[i];
+		o->product_id = 0;
+		if (!o->product_name)
+			continue;
+		int rc = tr_db_int(&o->product_id, "SELECT id FROM products WHERE name = ?", "s", o->product_name);
+		if (rc < 0)
+			return rc;
+		if (!rc)
+			tr_problem_add(p, "options", "admin.err.option_product", o->product_name);
+	}
+	return p->n ? TR_E_INVALID : 0;
+}
+
+/* Replaces the options of field id by ff's, keeping each remaining option's row. */
 static int store_options(int64_t id, const tr_form_field *ff)
 {
 	tr_buf keep;
@@ -443,10 +465,11 @@ static int store_options(int64_t id, const tr_form_field *ff)
 		      keep.data ? keep.data : "");
 	tr_buf_free(&keep);
 	for (int i = 0; r >= 0 && i < ff->noptions; i++)
-		r = tr_db_run("INSERT INTO form_field_options (field_id, value, label_de, label_en, sort) VALUES (?, ?, ?, ?, ?) "
-			      "ON DUPLICATE KEY UPDATE label_de = VALUES(label_de), label_en = VALUES(label_en), "
-			      "sort = VALUES(sort)", "lsssi", id, ff->options[i].value, ff->options[i].label_de,
-			      ff->options[i].label_en, (i + 1) * 10);
+		r = tr_db_run("INSERT INTO form_field_options (field_id, value, label_de, label_en, product_id, sort) "
+			      "VALUES (?, ?, ?, ?, NULLIF(?, 0), ?) ON DUPLICATE KEY UPDATE label_de = VALUES(label_de), "
+			      "label_en = VALUES(label_en), product_id = VALUES(product_id), sort = VALUES(sort)", "lsssli",
+			      id, ff->options[i].value, ff->options[i].label_de, ff->options[i].label_en,
+			      ff->options[i].product_id, (i + 1) * 10);
 	return r < 0 ? (int)r : 0;
 }
 
@@ -475,6 +498,8 @@ static int field_tx(void *ctx)
 			tr_problem_add(j->p, "key", "admin.err.field_key_twice", ff->key);
 			return TR_E_INVALID;
 		}
+	if ((rc = option_products(ff, j->p)) != 0)
+		return rc;
 	const char *kind = tr_form_kind_name(ff->kind);
 	int64_t r;
 	if (ff->id) {

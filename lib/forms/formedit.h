@@ -31,8 +31,9 @@ int tr_formedit_products(tr_staff_item **out);
 int tr_form_check(const tr_form *f, tr_problems *p);
 
 /* The editor's text forms (pure). Options: one a line, "value | label de |
- * label en" (the English label defaults to the German one, the value to
- * nothing: it is required). Conditions: "key=value", one a line or comma-
+ * label en | product" (the English label defaults to the German one; the
+ * product, a product's name, is optional: choosing the option sets the
+ * ticket's product). Conditions: "key=value", one a line or comma-
  * separated. A bad entry is a problem on "options" / "conditions" with the
  * line as argument. Count, or -1 with problems. */
 int tr_form_parse_options(const char *text, tr_form_option **out, tr_problems *p);

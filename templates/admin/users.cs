@@ -51,9 +51,9 @@
     </div>
     <fieldset class="field plain-fieldset">
       <legend class="label"><?cs var:L.admin.users.roles ?></legend>
-      <?cs call:checkbox("main_contact", L.admin.users.main_contact) ?>
-      <?cs call:checkbox("customer_admin", L.admin.users.customer_admin) ?>
-      <?cs call:checkbox("info_recipient", L.admin.users.info_recipient) ?>
+      <?cs call:checkbox("is_main_contact", L.admin.users.main_contact) ?>
+      <?cs call:checkbox("is_customer_admin", L.admin.users.customer_admin) ?>
+      <?cs call:checkbox("is_info_recipient", L.admin.users.info_recipient) ?>
     </fieldset>
     <fieldset class="field plain-fieldset">
       <legend class="label"><?cs var:L.admin.users.is_agent ?></legend>

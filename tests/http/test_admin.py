@@ -231,12 +231,12 @@ def test_customer_roles_are_saved_and_audited(admin, db):
     email = new_user(db, oid, domain)
     u = uid(db, email)
     r = send(admin, "/admin/users", {"action": "save", "id": u, "org_id": oid, "access_level": "org_comment",
-                                     "main_contact": "1", "customer_admin": "1"}, f"/admin/users?id={u}")
+                                     "is_main_contact": "1", "is_customer_admin": "1"}, f"/admin/users?id={u}")
     assert r.status_code == 303
     assert q(db, "SELECT is_main_contact, is_customer_admin, is_info_recipient, is_agent FROM users WHERE id = %s",
              u)[0] == (1, 1, 0, 0)
     r = send(admin, "/admin/users", {"action": "save", "id": u, "org_id": oid, "access_level": "org_comment",
-                                     "info_recipient": "1"}, f"/admin/users?id={u}")
+                                     "info_recipient": "1"}, f"/admin/users?id={u}")   # the short name works too
     assert q(db, "SELECT is_main_contact, is_customer_admin, is_info_recipient FROM users WHERE id = %s",
              u)[0] == (0, 0, 1)
     ev = admin_events(db, "user", u)
@@ -518,3 +518,22 @@ def test_xss_from_admin_fields_is_shown_escaped(admin, db):
     for page in pages:
         assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;" in pages[0] and "&lt;script&gt;" in pages[-2]
+
+
+def test_an_option_can_name_the_product_it_sets(admin, db):
+    fid, slug, gid = make_form(admin, db, active="1")
+    r = add_field(admin, fid, key="loesung", kind="select", label_de="Lösung", label_en="Solution",
+                  options="crm | CRM-System | CRM system | CRM\nanderes | Anderes", required="1")
+    assert r.status_code == 303
+    fld = q(db, "SELECT id FROM form_fields WHERE form_id = %s", fid)[0][0]
+    crm = q(db, "SELECT id FROM products WHERE name = 'CRM'")[0][0]
+    assert q(db, "SELECT value, product_id FROM form_field_options WHERE field_id = %s ORDER BY sort", fld) == \
+        (("crm", crm), ("anderes", None))
+    assert "crm | CRM-System | CRM system | CRM" in admin.get(f"/admin/forms?id={fid}&field={fld}").text
+    r = add_field(admin, fid, field=fld, key="loesung", kind="select", label_de="Lösung", label_en="Solution",
+                  options="crm | CRM | CRM | Gibt es nicht")
+    assert r.status_code == 422 and "Gibt es nicht" in r.text
+    assert q(db, "SELECT COUNT(*) FROM form_field_options WHERE field_id = %s", fld)[0][0] == 2
+    b = login_as(CUSTOMER)
+    r = post_form(b, fid, {"type": "question", "subject": "Produkt " + uuid.uuid4().hex[:6], "field_loesung": "crm"})
+    assert ticket(db, created_id(r))["product_id"] == crm
