@@ -537,3 +537,26 @@ def test_an_option_can_name_the_product_it_sets(admin, db):
     b = login_as(CUSTOMER)
     r = post_form(b, fid, {"type": "question", "subject": "Produkt " + uuid.uuid4().hex[:6], "field_loesung": "crm"})
     assert ticket(db, created_id(r))["product_id"] == crm
+
+
+def test_shared_macro_changes_are_audited(admin, db):
+    title = "Audit-Makro " + uuid.uuid4().hex[:6]
+    r = send(admin, "/admin/macros", {"action": "save", "id": "0", "title": title, "body": "Hallo {{requester}}",
+                                      "visibility": "public", "set_status": "pending", "sort": "5"})
+    assert r.status_code == 303
+    mid = q(db, "SELECT id FROM macros WHERE title = %s", title)[0][0]
+    r = send(admin, "/admin/macros", {"action": "save", "id": mid, "title": title, "body": "Neu",
+                                      "visibility": "internal", "sort": "5"}, f"/admin/macros?edit={mid}")
+    assert r.status_code == 303
+    assert send(admin, "/admin/macros", {"action": "delete", "id": mid}).status_code == 303
+    ev = admin_events(db, "macro", mid)
+    assert [e[0] for e in ev] == ["macro.create", "macro.update", "macro.delete"]
+    assert ev[0][2] == "" and "status=pending" in ev[0][3]
+    assert "visibility=public" in ev[1][2] and "visibility=internal" in ev[1][3] and "text=Neu" in ev[1][3]
+    assert "text=Neu" in ev[2][2] and ev[2][3] == ""
+    assert all(e[1] == uid(db, ADMIN) for e in ev)
+    assert "macro.delete" in admin.get("/admin").text
+    # a bad macro is refused and not audited
+    events = q(db, "SELECT COUNT(*) FROM admin_events")[0][0]
+    assert send(admin, "/admin/macros", {"action": "save", "id": "0", "title": "", "body": ""}).status_code == 422
+    assert q(db, "SELECT COUNT(*) FROM admin_events")[0][0] == events
