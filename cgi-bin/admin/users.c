@@ -36,7 +36,7 @@ static const tr_field fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
-static void put_user(HDF *h, const tr_admin_user *u)
+static void put_user(HDF *h, const tr_admin_user *u, const char *lang)
 {
 	tr_node_set(h, "id", tr_fmt("%lld", (long long)u->id));
 	tr_node_set(h, "name", u->name);
@@ -46,7 +46,7 @@ static void put_user(HDF *h, const tr_admin_user *u)
 		tr_node_set(h, "org_name", u->org_name);
 	}
 	tr_node_set(h, "access_level", tr_level_name(u->level));
-	tr_node_set(h, "created", u->created);
+	tr_node_set(h, "created", tr_time_show(u->created, lang));
 	static const char *const flags[] = { "main_contact", "customer_admin", "info_recipient", "is_agent", "is_admin",
 					     "confirmed", "blocked" };
 	const int values[] = { u->main_contact, u->customer_admin, u->info_recipient, u->is_agent, u->is_admin,
@@ -81,7 +81,7 @@ static int list(tr_req *req)
 	if (n < 0)
 		return n;
 	for (int i = 0; i < n && i < PAGE_ROWS; i++)
-		put_user(tr_node(req, tr_fmt("Users.%d", i)), &users[i]);
+		put_user(tr_node(req, tr_fmt("Users.%d", i)), &users[i], req->lang);
 	if (n > PAGE_ROWS)
 		tr_set(req, "List.next", tr_self_url(req, "/admin/users", "page", tr_fmt("%d", pg + 1), NULL));
 	if (pg > 1)
@@ -100,7 +100,7 @@ static int one(tr_req *req, int64_t id, int from_db)
 	int rc = tr_admin_user_get(id, &u);
 	if (rc <= 0)
 		return rc < 0 ? rc : 404;
-	put_user(tr_node(req, "Person"), &u);
+	put_user(tr_node(req, "Person"), &u, req->lang);
 	if (from_db) {
 		tr_set_int(req, "Form.org_id", u.org_id);
 		tr_set(req, "Form.access_level", tr_level_name(u.level));

@@ -56,7 +56,7 @@
       <?cs call:checkbox("is_info_recipient", L.admin.users.info_recipient) ?>
     </fieldset>
     <fieldset class="field plain-fieldset">
-      <legend class="label"><?cs var:L.admin.users.is_agent ?></legend>
+      <legend class="label"><?cs var:L.admin.users.staff ?></legend>
       <?cs call:checkbox("is_agent", L.admin.users.is_agent) ?>
     </fieldset>
     <div class="form-actions"><button class="btn btn-primary" type="submit"><?cs var:L.admin.save ?></button></div>

@@ -75,6 +75,17 @@ def admin():
     return login_as(ADMIN)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def leave_the_demo_as_it_was(db):
+    """Forms made here go inactive and users made agents here stop being agents afterwards: later suites
+    (the browser journeys) count the chooser's four forms and the demo's agents."""
+    last_form = q(db, "SELECT COALESCE(MAX(id), 0) FROM forms")[0][0]
+    last_user = q(db, "SELECT COALESCE(MAX(id), 0) FROM users")[0][0]
+    yield
+    q(db, "UPDATE forms SET active = 0 WHERE id > %s", last_form)
+    q(db, "UPDATE users SET is_agent = 0 WHERE id > %s AND is_admin = 0", last_user)
+
+
 # ---- access ----
 
 @pytest.mark.parametrize("path", ADMIN_URLS)
