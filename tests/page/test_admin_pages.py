@@ -60,3 +60,12 @@ def test_admin_posts_without_action_or_token(client):
     assert client.post("admin/forms", {"csrf": token(client), "action": "delete_field"}).status == 400
     assert client.post("admin/organizations", {"action": "save", "name": "x"}).status == 403
     assert client.post("admin", {"csrf": token(client)}).status == 405
+
+
+@pytest.mark.parametrize("name,words", [("admin", "Recent changes"), ("admin/organizations", "Mail domains"),
+                                        ("admin/users", "staff only"), ("admin/groups", "receives the new requests"),
+                                        ("admin/forms", "no code, no restart")])
+def test_admin_pages_speak_english(client, name, words):
+    client.login("admin@tresen.example")
+    r = client.get(name, "lang=en")
+    assert r.status == 200 and words in r.text
