@@ -4,6 +4,7 @@
 
 #include <string.h>
 #include "accounts/profile.h"
+#include "accounts/sessions.h"
 #include "accounts/totp.h"
 
 static const char *const actions[] = { "password", "totp_start", "totp_enable", "totp_disable", "totp_codes",
@@ -39,7 +40,7 @@ static int show_with(tr_req *req, const char **codes)
 		return rc;
 	tr_set_int(req, "Totp.enabled", enabled);
 	tr_set_int(req, "Totp.left", left);
-	if (tr_totp_required(uid, req->user->is_agent || req->user->is_admin))
+	if (tr_session_totp_missing(uid, req->user->is_agent || req->user->is_admin))
 		tr_set(req, "Totp.required", "1");
 	if (!enabled) {
 		const char *b32;

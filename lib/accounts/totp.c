@@ -477,12 +477,3 @@ int tr_login_challenge_end(const char *token)
 	int64_t rc = tr_db_run("DELETE FROM login_challenges WHERE token_hash = ? OR expires_at < NOW()", "s", hash);
 	return rc < 0 ? (int)rc : 0;
 }
-
-int tr_totp_required(int64_t user_id, int staff)
-{
-	if (!staff || !tr_cfg_int("Security.staff_2fa", 0))
-		return 0;
-	int64_t on = 0;
-	int rc = tr_db_int(&on, "SELECT totp_enabled_at IS NOT NULL FROM users WHERE id = ?", "l", user_id);
-	return rc > 0 && !on;
-}

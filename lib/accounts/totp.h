@@ -64,7 +64,4 @@ int tr_login_challenge_user(const char *token, int64_t *user_id);
 /* Spends it. */
 int tr_login_challenge_end(const char *token);
 
-/* 1 when Security.staff_2fa requires it of this staff user and it is not on yet. */
-int tr_totp_required(int64_t user_id, int staff);
-
 #endif
