@@ -442,7 +442,14 @@ def test_picture_is_reencoded_without_its_payload(db):
     assert again.content[:2] == b"\xff\xd8" and payload not in again.content
     # visitors see no pictures
     assert Browser().get(f"/profile/picture/{uid}").status_code in (303, 403)
-    assert 'src="/profile/picture/' in b.get("/profile/picture").text or "/profile/picture/" in b.get("/profile/picture").text
+    assert f"/profile/picture/{uid}?size=large" in b.get("/profile/picture").text
+    # shown next to the user's comments, on the customer's and the agent's page
+    tid = make_ticket(address, "Anfrage mit Bild")
+    version = user_row(db, address, "picture_version")[0]
+    assert f'src="/profile/picture/{uid}?v={version}"' in b.get(f"/requests/{tid}").text
+    agent_page = login_as("agent@tresen.example").get(f"/agent/tickets/{tid}").text
+    assert f'src="/profile/picture/{uid}?v={version}"' in agent_page
+    assert login_as("agent@tresen.example").get(f"/profile/picture/{uid}").status_code == 200
 
 
 def test_picture_bomb_and_non_images_are_refused(db):
