@@ -17,6 +17,10 @@ int tr_session_end_user(int64_t user_id, int64_t keep_id)
 
 int64_t tr_session_purge(void)
 {
+	/* the second step of a sign-in that never came */
+	int64_t c = tr_db_run("DELETE FROM login_challenges WHERE expires_at < NOW()", "");
+	if (c < 0)
+		return c;
 	return tr_db_run("DELETE FROM sessions WHERE expires_at < NOW() OR last_seen_at < NOW() - INTERVAL ? MINUTE",
 			 "l", (int64_t)tr_session_idle_minutes());
 }

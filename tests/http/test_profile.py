@@ -13,7 +13,7 @@ import zlib
 
 import pytest
 from conftest import (BASE, GOOD_PASSWORD, Browser, agent_reply, csrf_of, link_in, login_as, make_ticket, new_address,
-                      press_link_button, q, register, text_of, wait_mail, world_readable_file)
+                      press_link_button, q, register, text_of, tool, wait_mail, world_readable_file)
 
 
 def confirmed_user(prefix="prof", name="Paula Profil", domain="wohnbau.example"):
@@ -90,6 +90,22 @@ def test_notifications_are_saved(db):
     page = b.get("/profile").text
     assert re.search(r'name="notify_updates" value="1" checked', page)
     assert not re.search(r'name="notify_follows" value="1" checked', page)
+
+
+def test_ticket_mails_follow_the_notification_setting(db):
+    address, b = confirmed_user()
+    tid = make_ticket(address, "Benachrichtigung testen")
+
+    def reply(text):
+        tool("ticket", "reply", tid, "agent@tresen.example", text, "--notify")
+    reply("Erste Antwort")
+    wait_mail(address, subject=f"#{tid}")
+    post_form(b, "/profile", {"action": "notifications"})
+    reply("Zweite Antwort")
+    assert not q(db, "SELECT 1 FROM outbox WHERE recipient = %s AND body_text LIKE '%%Zweite Antwort%%'", address)
+    post_form(b, "/profile", {"action": "notifications", "notify_updates": "1"})
+    reply("Dritte Antwort")
+    assert q(db, "SELECT 1 FROM outbox WHERE recipient = %s AND body_text LIKE '%%Dritte Antwort%%'", address)
 
 
 def test_bad_input_is_refused_and_changes_nothing(db):
