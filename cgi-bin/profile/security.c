@@ -102,6 +102,8 @@ static int submit(tr_req *req)
 	if (!strcmp(action, "totp_start")) {
 		const char *b32;
 		rc = tr_totp_begin(uid, &b32);
+		if (rc == TR_E_CONFLICT)   /* on already: nothing to set up */
+			return tr_redirect(req, "/profile/security#totp");
 		return rc ? rc : tr_redirect(req, "/profile/security#totp");
 	}
 	if (!strcmp(action, "totp_enable")) {

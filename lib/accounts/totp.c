@@ -204,8 +204,10 @@ int tr_totp_begin(int64_t user_id, const char **b32)
 	sodium_memzero(key, sizeof(key));
 	if (!*b32)
 		return TR_DB_ERR;
-	int64_t rc = tr_db_run("UPDATE users SET totp_pending = ? WHERE id = ?", "sl", sealed, user_id);
-	return rc < 0 ? (int)rc : 0;
+	/* once it is on, a session alone cannot swap the secret: turning it off needs the password */
+	int64_t rc = tr_db_run("UPDATE users SET totp_pending = ? WHERE id = ? AND totp_enabled_at IS NULL", "sl",
+			       sealed, user_id);
+	return rc < 0 ? (int)rc : rc == 0 ? TR_E_CONFLICT : 0;
 }
 
 static int read_secret(int64_t user_id, const char *column, unsigned char key[TR_TOTP_KEY_BYTES], int64_t *last,
@@ -280,7 +282,8 @@ static int enable_tx(void *ctx)
 {
 	enable_ctx *c = ctx;
 	int64_t rc = tr_db_run("UPDATE users SET totp_secret = totp_pending, totp_pending = NULL, "
-			       "totp_enabled_at = NOW(), totp_last_step = ? WHERE id = ? AND totp_pending = ?", "lls",
+			       "totp_enabled_at = NOW(), totp_last_step = ? WHERE id = ? AND totp_pending = ? "
+			       "AND totp_enabled_at IS NULL", "lls",
 			       c->step, c->user_id, c->sealed);
 	if (rc < 0)
 		return (int)rc;

@@ -38,7 +38,8 @@ const char *tr_recovery_norm(const char *typed);
 
 /* *enabled, and *left: unused recovery codes. 0 or <0. */
 int tr_totp_status(int64_t user_id, int *enabled, int *left);
-/* Enrolment, step one: a fresh pending secret (base32 in *b32) replaces any pending one. */
+/* Enrolment, step one: a fresh pending secret (base32 in *b32) replaces any pending one;
+ * TR_E_CONFLICT while two-factor sign-in is on. */
 int tr_totp_begin(int64_t user_id, const char **b32);
 /* The pending secret's base32, or NULL (0 either way, <0 trouble). */
 int tr_totp_pending(int64_t user_id, const char **b32);

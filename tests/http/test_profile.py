@@ -320,6 +320,10 @@ def test_two_factor_enrolment_and_sign_in(db):
     assert hashlib.sha256(codes[0].replace("-", "").encode()).hexdigest() in stored
     assert secret not in user_row(db, address, "totp_secret")[0]       # sealed, never plain
     assert "<code>" not in b.get("/profile/security").text              # shown once
+    # while it is on, a session alone cannot swap the secret
+    sealed = user_row(db, address, "totp_secret")[0]
+    assert post_form(b, "/profile/security", {"action": "totp_start"}).status_code == 303
+    assert user_row(db, address, "totp_secret, totp_pending") == (sealed, None)
 
     # the password alone signs nobody in
     nb, r, challenge = password_step(address)
