@@ -261,6 +261,20 @@ def test_email_change_takes_effect_only_after_the_new_address_confirms(db):
     assert kinds[-3:] == ["email_requested", "email_changed", "email_undone"]
 
 
+def test_an_expired_email_link_does_nothing(db):
+    address, b = confirmed_user()
+    new = new_address("spaet")
+    assert post_form(b, "/profile", {"action": "email", "email": new, "email_password": GOOD_PASSWORD}).status_code == 303
+    link = link_in(wait_mail(new, subject="Bitte bestätigen"), "/profile/email")
+    q(db, "UPDATE user_tokens t JOIN users u ON u.id = t.user_id SET t.expires_at = NOW() - INTERVAL 1 MINUTE "
+          "WHERE u.email_norm = %s AND t.purpose = 'email'", address)
+    r = b.get(link)
+    assert r.status_code == 410 and "gilt nicht mehr" in r.text
+    token = link.split("token=")[1]
+    assert b.post("/profile/email", {"csrf": b.csrf("/profile"), "token": token}).status_code == 410
+    assert user_row(db, address, "email")[0] == address
+
+
 def test_email_change_refuses_other_organizations_taken_and_role_addresses(db):
     address, b = confirmed_user()
     for bad in (new_address("x", "stadtwerke.example"), "info@wohnbau.example", "kein-at-zeichen", address.upper()):
@@ -406,6 +420,16 @@ def test_sessions_list_and_sign_out_another_device(db):
     assert phone.get("/profile").status_code == 303                 # really signed out
     assert not q(db, "SELECT 1 FROM sessions WHERE id = %s", theirs)
     assert b.get("/profile").status_code == 200
+
+
+def test_a_hostile_user_agent_is_shown_escaped(db):
+    address, b = confirmed_user()
+    evil = Browser()
+    evil.headers["User-Agent"] = '<script>alert("ua")</script> "><img src=x onerror=alert(2)>'
+    evil.login(address, GOOD_PASSWORD)
+    page = b.get("/profile/security").text
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;" in page
 
 
 def test_sign_out_all_other_devices(db):
