@@ -438,8 +438,13 @@ static int email_apply_tx(void *ctx)
 		return rc;
 	if (rc > 0)
 		return TR_E_GONE;   /* taken meanwhile */
-	n = tr_db_run("UPDATE users SET email = ?, email_norm = ? WHERE id = ?", "ssl", c->new_email,
-		      tr_email_norm(c->new_email), c->user_id);
+	/* the link reached the address's owner: that completes a pending registration, and the
+	 * confirmation links sent to the address before no longer speak for the account */
+	n = tr_db_run("UPDATE users SET email = ?, email_norm = ?, confirmed_at = COALESCE(confirmed_at, NOW()) "
+		      "WHERE id = ?", "ssl", c->new_email, tr_email_norm(c->new_email), c->user_id);
+	if (n >= 0)
+		n = tr_db_run("UPDATE user_tokens SET used_at = NOW() WHERE user_id = ? AND purpose = 'confirm' "
+			      "AND used_at IS NULL", "l", c->user_id);
 	if (n < 0)
 		return (int)n;
 	if (!strcmp(c->purpose, "email")) {

@@ -261,6 +261,20 @@ def test_email_change_takes_effect_only_after_the_new_address_confirms(db):
     assert kinds[-3:] == ["email_requested", "email_changed", "email_undone"]
 
 
+def test_an_unconfirmed_account_moving_to_a_new_address_is_confirmed_by_its_link(db):
+    address = new_address("offen")
+    register(Browser(), address, name="Otto Offen")
+    old_confirm = link_in(wait_mail(address), "/confirm")
+    b = Browser()
+    b.login(address, GOOD_PASSWORD)
+    new = new_address("offen-neu")
+    assert post_form(b, "/profile", {"action": "email", "email": new, "email_password": GOOD_PASSWORD}).status_code == 303
+    assert press_link_button(b, link_in(wait_mail(new, subject="Bitte bestätigen"), "/profile/email")).status_code == 303
+    assert q(db, "SELECT confirmed_at IS NOT NULL FROM users WHERE email_norm = %s", new)[0][0] == 1
+    # the confirmation sent to the old address no longer speaks for the account
+    assert press_link_button(Browser(), old_confirm).status_code == 410
+
+
 def test_an_expired_email_link_does_nothing(db):
     address, b = confirmed_user()
     new = new_address("spaet")
