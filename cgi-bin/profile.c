@@ -2,9 +2,9 @@
  * e-mail change (R-PROF). Only the fields declared here are read: nothing posted reaches the
  * access level, the roles or the organization. */
 #include "tresen.h"
+#include "accounts/profile.h"
 
 #include <string.h>
-#include "accounts/profile.h"
 
 static const char *const actions[] = { "details", "notifications", "email", NULL };
 static const char *const langs[] = { "de", "en", NULL };

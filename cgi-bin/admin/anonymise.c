@@ -1,9 +1,9 @@
 /* anonymise.c - /admin/users/ID/anonymise : staff admins anonymise a customer (R-PROF, GDPR):
  * the GET asks, the POST does it in one transaction with an audit event. */
 #include "tresen.h"
+#include "accounts/privacy.h"
 
 #include <string.h>
-#include "accounts/privacy.h"
 
 static int show(tr_req *req)
 {

@@ -2,9 +2,9 @@
  * the address; to the old one it takes the change back. The GET only shows a button (mail
  * scanners open links, R-MAIL 4); the link works only for the account it was made for. */
 #include "tresen.h"
+#include "accounts/profile.h"
 
 #include <string.h>
-#include "accounts/profile.h"
 
 static const tr_field fields[] = {
 	{ "token", TR_F_TOKEN, 0, 43, 0, NULL },

@@ -1,9 +1,9 @@
 /* export.c - /profile/export : a customer downloads their data as a ZIP of JSON and files
  * (R-PROF, GDPR). The GET explains; the POST (CSRF-checked) sends the archive. */
 #include "tresen.h"
+#include "tickets/export.h"
 
 #include <string.h>
-#include "tickets/export.h"
 
 static int show(tr_req *req)
 {

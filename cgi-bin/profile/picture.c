@@ -1,10 +1,10 @@
 /* picture.c - /profile/picture : upload or remove the profile picture; /profile/picture/ID
  * (?size=large) sends a user's picture, re-encoded by the server, to signed-in people. */
 #include "tresen.h"
-
-#include <string.h>
 #include "accounts/picture.h"
 #include "accounts/profile.h"
+
+#include <string.h>
 
 static const char *const actions[] = { "upload", "delete", NULL };
 static const char *const sizes[] = { "small", "large", NULL };

@@ -1,11 +1,11 @@
 /* security.c - /profile/security : password change, two-factor sign-in (enrol, recovery codes,
  * turn off) and the signed-in devices (sign out one or all others) (R-PROF, §15). */
 #include "tresen.h"
-
-#include <string.h>
 #include "accounts/profile.h"
 #include "accounts/sessions.h"
 #include "accounts/totp.h"
+
+#include <string.h>
 
 static const char *const actions[] = { "password", "totp_start", "totp_enable", "totp_disable", "totp_codes",
 				       "session_end", "sessions_end", NULL };

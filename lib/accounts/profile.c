@@ -300,7 +300,7 @@ static int email_request_tx(void *ctx)
 	if (rc < 0)
 		return (int)rc;
 	char token[44];
-	int64_t id;
+	int64_t id = 0;
 	int r = new_link(c->user_id, "email", c->new_email, email_minutes(), token, &id);
 	if (r)
 		return r;
@@ -450,7 +450,7 @@ static int email_apply_tx(void *ctx)
 	if (!strcmp(c->purpose, "email")) {
 		/* the old address is told and may take it back while the undo link lives */
 		char token[44];
-		int64_t id;
+		int64_t id = 0;
 		if ((rc = new_link(c->user_id, "email_undo", c->email, undo_minutes(), token, &id)) < 0)
 			return rc;
 		if ((rc = tr_account_event(c->user_id, c->user_id, "email_changed",
