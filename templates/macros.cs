@@ -23,3 +23,6 @@
   <ul><?cs each:e = Form.errors ?><li><a href="#f-<?cs var:name(e) ?>"><?cs if:Form.labels[name(e)] ?><?cs var:Form.labels[name(e)] ?>: <?cs /if ?><?cs var:e ?></a></li><?cs /each ?></ul>
   <?cs if:Form.error ?><p><?cs var:Form.error ?></p><?cs /if ?>
 </div><?cs elif:Form.error ?><?cs call:form_alert() ?><?cs /if ?><?cs /def ?>
+
+<?cs # The author's picture next to a comment (re-encoded by the server, R-PROF), initials otherwise. ?>
+<?cs def:comment_avatar(c) ?><?cs if:c.picture ?><img class="avatar avatar-picture" src="<?cs var:Site.base ?><?cs var:c.picture ?>" width="36" height="36" alt=""><?cs else ?><span class="avatar<?cs if:c.agent == "1" ?> avatar-agent<?cs /if ?>" aria-hidden="true"><?cs var:c.initials ?></span><?cs /if ?><?cs /def ?>

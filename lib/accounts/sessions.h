@@ -12,4 +12,8 @@ int tr_session_end_user(int64_t user_id, int64_t keep_id);
 /* Removes expired and idle sessions (tresen-cleanup). Count or <0. */
 int64_t tr_session_purge(void);
 
+/* 1 when Security.staff_2fa requires two-factor sign-in of this user (staff) and it is not on
+ * yet: such a session reaches no staff page until it is (R-PROF). */
+int tr_session_totp_missing(int64_t user_id, int staff);
+
 #endif

@@ -9,9 +9,11 @@
 static int comments(const tr_ticket *t, int internal, tr_conversation *c)
 {
 	tr_q *q = tr_q_new(internal ?
-		"SELECT c.id, c.created_at, c.body, u.name, c.is_public, u.is_agent OR u.is_admin FROM comments c "
+		"SELECT c.id, c.created_at, c.body, u.name, c.is_public, u.is_agent OR u.is_admin, c.author_id, "
+		"u.picture_version FROM comments c "
 		"LEFT JOIN users u ON u.id = c.author_id WHERE c.ticket_id = ? ORDER BY c.created_at, c.id" :
-		"SELECT c.id, c.created_at, c.body, u.name, c.is_public, u.is_agent OR u.is_admin FROM comments c "
+		"SELECT c.id, c.created_at, c.body, u.name, c.is_public, u.is_agent OR u.is_admin, c.author_id, "
+		"u.picture_version FROM comments c "
 		"LEFT JOIN users u ON u.id = c.author_id WHERE c.ticket_id = ? AND c.is_public = 1 "
 		"ORDER BY c.created_at, c.id");
 	tr_q_i64(q, t->id);
@@ -33,6 +35,8 @@ static int comments(const tr_ticket *t, int internal, tr_conversation *c)
 		r->author = tr_q_dup(q, 3);
 		r->is_public = (int)tr_q_l(q, 4);
 		r->by_staff = (int)tr_q_l(q, 5);
+		r->author_id = tr_q_l(q, 6);
+		r->picture = (int)tr_q_l(q, 7);
 	}
 	tr_q_end(q);
 	return 0;

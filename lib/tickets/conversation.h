@@ -13,6 +13,8 @@ typedef struct tr_comment_row {
 	const char *body;
 	const char *author;           /* NULL: the system */
 	int is_public, by_staff;
+	int64_t author_id;            /* 0: the system */
+	int picture;                  /* the author's picture version, 0: none (initials) */
 } tr_comment_row;
 
 typedef struct tr_file_row {

@@ -119,9 +119,11 @@ int tr_notify_created(const tr_ticket *t, const char *description)
  * mail runs statements of its own. Count (at most max) or <0. */
 static int customers(const tr_ticket *t, tr_mail *list, int max)
 {
+	/* notify_updates: the person's setting for mail about replies and changes (R-PROF) */
 	tr_q *q = tr_q_new("SELECT u.id, u.email, u.name, u.lang FROM users u WHERE u.id = ? AND u.disabled_at IS NULL "
+			   "AND u.notify_updates = 1 "
 			   "UNION ALL SELECT u.id, u.email, u.name, u.lang FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
-			   "WHERE c.ticket_id = ? AND c.user_id <> ? AND u.disabled_at IS NULL");
+			   "WHERE c.ticket_id = ? AND c.user_id <> ? AND u.disabled_at IS NULL AND u.notify_updates = 1");
 	tr_q_i64(q, t->requester_id);
 	tr_q_i64(q, t->id);
 	tr_q_i64(q, t->requester_id);

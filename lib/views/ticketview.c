@@ -30,6 +30,8 @@ static void put_comments(tr_req *req, const tr_conversation *c)
 		tr_node_set(h, "body", r->body);
 		tr_node_set(h, "author", name);
 		tr_node_set(h, "initials", tr_user_initials(name));
+		if (r->picture > 0)   /* the address changes with the picture: browsers may keep it */
+			tr_node_set(h, "picture", tr_fmt("/profile/picture/%lld?v=%d", (long long)r->author_id, r->picture));
 		tr_node_set(h, "public", r->is_public ? "1" : "0");
 		tr_node_set(h, "agent", r->by_staff ? "1" : "0");
 	}

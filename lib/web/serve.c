@@ -1,5 +1,6 @@
 /* serve.c - the serve loop: accept, read and check input, session, access, CSRF, fields, handler, clean up. */
 #include "web/serve.h"
+#include "accounts/sessions.h"
 #include "accounts/user.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -99,9 +100,17 @@ static int check_access(tr_req *req)
 	case TR_CONFIRMED:
 		return u->confirmed || staff ? 0 : unconfirmed(req);
 	case TR_AGENT:
-		return staff ? 0 : 403;
 	case TR_ADMIN:
-		return u->is_admin ? 0 : 403;
+		if (need == TR_AGENT ? !staff : !u->is_admin)
+			return 403;
+		/* Security.staff_2fa: staff work only once two-factor sign-in is on (R-PROF) */
+		if (tr_session_totp_missing(u->id, 1)) {
+			if (strcmp(req->method, "GET"))
+				return 403;
+			tr_redirect(req, "/profile/security?notice=totp_required");
+			return -1;
+		}
+		return 0;
 	default:
 		return 0;
 	}

@@ -91,7 +91,7 @@
     <ol class="comments">
     <?cs each:c = Ticket.comments ?>
       <li class="comment<?cs if:c.agent == "1" ?> comment-agent<?cs /if ?><?cs if:c.public == "0" ?> comment-internal<?cs /if ?><?cs if:Conflict && #c.id > #Form.seen_comment ?> comment-new<?cs /if ?>" id="c<?cs var:c.id ?>">
-        <span class="avatar<?cs if:c.agent == "1" ?> avatar-agent<?cs /if ?>" aria-hidden="true"><?cs var:c.initials ?></span>
+        <?cs call:comment_avatar(c) ?>
         <div class="comment-body">
           <header>
             <strong><?cs var:c.author ?></strong>

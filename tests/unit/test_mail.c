@@ -345,8 +345,9 @@ static void smtp_outcomes(void **state)
 static void mail_kinds(void **state)
 {
 	(void)state;
-	static const char *const kinds[] = { "confirm", "register_existing", "reset", "password_changed" };
-	const char *subject_de[4];
+	static const char *const kinds[] = { "confirm", "register_existing", "reset", "password_changed",
+					     "email_change", "email_changed" };
+	const char *subject_de[TR_ARRAY_LEN(kinds)];
 	for (int l = 0; l < 2; l++) {
 		const char *lang = l ? "en" : "de";
 		for (size_t k = 0; k < TR_ARRAY_LEN(kinds); k++) {
@@ -359,6 +360,8 @@ static void mail_kinds(void **state)
 			hdf_set_value(d, "Mail.org", "Müller & Söhne <GmbH>");
 			hdf_set_value(d, "Mail.hours", "48");
 			hdf_set_value(d, "Mail.minutes", "60");
+			hdf_set_value(d, "Mail.new_email", "neu@mueller.example");
+			hdf_set_value(d, "Mail.old_email", "m@mueller.example");
 			tr_mail m = { .kind = kinds[k], .to = "m@mueller.example", .to_name = "Jo <b>Müller</b>",
 				      .lang = lang, .data = d };
 			tr_mail_rendered r;
@@ -378,10 +381,12 @@ static void mail_kinds(void **state)
 			assert_non_null(strstr(r.html, "Jo &lt;b&gt;Müller&lt;/b&gt;"));
 			assert_null(strstr(r.html, "<b>"));
 			assert_non_null(strstr(r.html, l ? "lang=\"en\"" : "lang=\"de\""));
-			if (!strcmp(kinds[k], "confirm") || !strcmp(kinds[k], "reset")) {
+			if (!strcmp(kinds[k], "confirm") || !strcmp(kinds[k], "reset") || !strncmp(kinds[k], "email_", 6)) {
 				assert_non_null(strstr(r.text, "https://portal.example/x?token=T0KEN&a=1\n"));
 				assert_non_null(strstr(r.html, "href=\"https://portal.example/x?token=T0KEN&amp;a=1\""));
 			}
+			if (!strncmp(kinds[k], "email_", 6))
+				assert_non_null(strstr(r.text, "neu@mueller.example"));
 			if (!strcmp(kinds[k], "confirm")) {
 				assert_non_null(strstr(r.text, "Müller & Söhne <GmbH>"));
 				assert_non_null(strstr(r.html, "Müller &amp; Söhne &lt;GmbH&gt;"));
