@@ -4,12 +4,14 @@
 #include "accounts/staff.h"
 #include "tickets/access.h"
 #include "tickets/agent.h"
+#include "tickets/approval.h"
 #include "tickets/conversation.h"
 #include "tickets/events.h"
 #include "tickets/macro.h"
 #include "tickets/queue.h"
 #include "tickets/viewers.h"
 #include "views/agentview.h"
+#include "views/approvalview.h"
 #include "views/ticketview.h"
 
 #include <string.h>
@@ -17,7 +19,8 @@
 #define MAX_EVENTS 500
 #define STRIP_ROWS 15            /* the queue beside the ticket */
 
-static const char *const actions[] = { "reply", "take", "urgency_accept", "urgency_reject", "merge", NULL };
+static const char *const actions[] = { "reply", "take", "urgency_accept", "urgency_reject", "merge", "approval_phone",
+				       NULL };
 static const char *const visibilities[] = { "public", "internal", NULL };
 /* "new" is what an unassigned ticket shows; choosing it changes nothing */
 static const char *const statuses[] = { "new", "open", "pending", "solved", NULL };
@@ -40,6 +43,8 @@ static const tr_field fields[] = {
 	{ "macro", TR_F_INT, 0, 0, 1, NULL },
 	{ "queue", TR_F_ENUM, 0, 0, 0, tr_queue_names },
 	{ "next", TR_F_BOOL, 0, 0, 0, NULL },      /* after saving, open the next ticket of the queue */
+	{ "approver", TR_F_INT, 0, 0, 0, NULL },   /* an approval given by phone: who gave it (R-APPR) */
+	{ "approval_note", TR_F_LINES, 0, 2000, 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -97,6 +102,52 @@ static int show_queue(tr_req *req)
 	return 0;
 }
 
+/* The ticket's approval (R-APPR) and, while it waits, the approvers an agent may name for a phone call. */
+static int show_approval(tr_req *req, const tr_ticket *t)
+{
+	tr_approval *a;
+	int rc = tr_approval_load(t->id, &a);
+	if (rc <= 0)
+		return rc;
+	tr_approver *list;
+	int n = tr_approval_approvers(a->org_id, a->role, &list);
+	if (n < 0)
+		return n;
+	tr_view_approval(req, a, n);
+	if (a->state == TR_APPR_AWAITING)
+		tr_view_approvers(req, list, n);
+	return 0;
+}
+
+/* An approval given by phone: the agent records who gave it, with a note. */
+static int approval_phone(tr_req *req, const tr_ticket *t, tr_problems *p)
+{
+	tr_approval *a;
+	int rc = tr_approval_load(t->id, &a);
+	if (rc <= 0)
+		return rc < 0 ? rc : TR_E_CONFLICT;
+	if (a->state != TR_APPR_AWAITING)
+		return TR_E_CONFLICT;
+	int64_t approver = tr_arg_int(req, "approver", 0);
+	if (approver) {
+		tr_approver *list;
+		int n = tr_approval_approvers(a->org_id, a->role, &list), ok = 0;
+		if (n < 0)
+			return n;
+		for (int i = 0; i < n && !ok; i++)
+			ok = list[i].id == approver;
+		if (!ok)
+			tr_problem_add(p, "approver", "approvals.err_approver", NULL);
+	}
+	const char *note = tr_arg(req, "approval_note");
+	if (!note)
+		tr_problem_add(p, "approval_note", "approvals.err_note", NULL);
+	if (p->n)
+		return TR_E_INVALID;
+	tr_approval_decision d = { .approve = 1, .comment = note, .approver_id = approver, .agent_id = req->user->id };
+	return tr_approval_decide(t->id, &d);
+}
+
 static int render(tr_req *req, tr_ticket *t)
 {
 	tr_conversation c;
@@ -122,6 +173,8 @@ static int render(tr_req *req, tr_ticket *t)
 	tr_view_requester(req, tr_user_load(t->requester_id));
 	tr_view_events(req, "Events", ev, nev);
 	tr_view_macros(req, macros, nm);
+	if ((rc = show_approval(req, t)) < 0)
+		return rc;
 	tr_view_staff(req, groups, ng, agents, na);
 	tr_set(req, "Page.title", tr_fmt("#%lld %s", (long long)t->id, t->subject));
 	tr_set(req, "Page.section", "agent");
@@ -231,6 +284,9 @@ static int submit(tr_req *req)
 		int accept = !strcmp(action, "urgency_accept");
 		rc = tr_agent_review_urgency(req->user, t, version, accept, tr_arg(req, "reason"), &p);
 		notice = accept ? "urgency_accepted" : "urgency_rejected";
+	} else if (!strcmp(action, "approval_phone")) {
+		rc = approval_phone(req, t, &p);
+		notice = "approval_recorded";
 	} else {
 		int64_t target = target_id(req);
 		if (!target) {
