@@ -453,21 +453,38 @@ static int remind_tx(void *ctx)
 	return 0;
 }
 
+typedef struct claim_job {
+	const char *me;
+	int batch;
+	int64_t n;
+} claim_job;
+
+static int claim_tx(void *ctx)
+{
+	claim_job *c = ctx;
+	/* a run that died leaves its claims: they are free again after ten minutes */
+	c->n = tr_db_run("UPDATE approvals SET claimed_by = ?, claimed_at = NOW() WHERE state = 'awaiting' "
+			 "AND next_reminder_at <= NOW() AND (claimed_by IS NULL OR claimed_at < NOW() - INTERVAL 600 SECOND) "
+			 "ORDER BY next_reminder_at LIMIT ?", "si", c->me, c->batch);
+	return c->n < 0 ? (int)c->n : 0;
+}
+
 int tr_approval_remind(const char *me, int batch)
 {
-	/* a run that died leaves its claims: they are free again after ten minutes */
-	int64_t n = tr_db_run("UPDATE approvals SET claimed_by = ?, claimed_at = NOW() WHERE state = 'awaiting' "
-			      "AND next_reminder_at <= NOW() AND (claimed_by IS NULL OR claimed_at < NOW() - INTERVAL 600 SECOND) "
-			      "ORDER BY next_reminder_at LIMIT ?", "si", me, batch);
+	/* runs on other hosts claim at the same time: a deadlock between the claims is retried */
+	claim_job c = { me, batch, 0 };
+	int rc = tr_db_tx(claim_tx, &c);
+	if (rc < 0)
+		return rc;
+	int64_t n = c.n;
 	if (n <= 0)
-		return (int)n;
+		return 0;
 	int64_t *ids = tr_alloc(sizeof(int64_t) * (size_t)n);
 	int k = 0;
 	tr_q *q = tr_q_new("SELECT ticket_id FROM approvals WHERE claimed_by = ? AND state = 'awaiting' LIMIT ?");
 	tr_q_str(q, me);
 	tr_q_i64(q, n);
-	int rc = tr_q_exec(q);
-	if (rc < 0)
+	if ((rc = tr_q_exec(q)) < 0)
 		return rc;
 	while (k < n && tr_q_next(q) > 0)
 		ids[k++] = tr_q_l(q, 0);
