@@ -55,7 +55,7 @@ int tr_approval_may_decide(const tr_user *u, int64_t org_id, enum tr_appr_role r
 
 time_t tr_approval_remind_at(time_t from, int days)
 {
-	/* calendar days (Approvals.calendar = "calendar"); the automations' business days replace
+	/* calendar days (Approvals.remind_days of them); the automations' business-day calendar replaces
 	 * this body once they exist */
 	if (days < 1)
 		days = 1;
