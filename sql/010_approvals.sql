@@ -81,6 +81,9 @@ CREATE TABLE product_mails (
   created_at    DATETIME NOT NULL,
   sent_at       DATETIME NULL,
   recipients    INT UNSIGNED NOT NULL DEFAULT 0,
+  -- SHA-256 of the one-time token of the previewed form: a second click on "send" sends nothing
+  draft_token   CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL,
+  UNIQUE KEY uq_pmail_draft (draft_token),
   KEY ix_pmail_created (created_at),
   CONSTRAINT fk_pmail_author FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -2,6 +2,7 @@
  * (subject and Markdown text in German and/or English, the products it is about, or all), preview it, send
  * it to the information recipients through the outbox, and see who got which mail (R-APPR). */
 #include "tresen.h"
+#include "core/token.h"
 #include "mail/productmail.h"
 
 #include <string.h>
@@ -18,6 +19,7 @@ static const tr_field fields[] = {
 	{ "body_en", TR_F_LINES, 0, 100000, 0, NULL },
 	{ "product", TR_F_INT, TR_MULTI, 1000000000, 1, NULL },
 	{ "all", TR_F_BOOL, 0, 0, 0, NULL },
+	{ "draft", TR_F_TOKEN, 0, 43, 0, NULL },   /* one-time token of the previewed form */
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -138,6 +140,10 @@ static int preview(tr_req *req, const tr_pmail *m)
 	if (rc < 0)
 		return rc;
 	tr_set_int(req, "Preview.recipients", n);
+	/* the send button carries a one-time token: a second click sends nothing */
+	char token[44], hash[65];
+	tr_token_new(token, hash);
+	tr_set(req, "Preview.draft", token);
 	return 0;
 }
 
@@ -161,6 +167,10 @@ static int submit(tr_req *req)
 			return rc;
 		return render_list(req, &m);
 	}
+	char hash[65];
+	const char *draft = tr_arg(req, "draft");
+	if (draft && tr_token_hash(draft, hash) == 0)
+		m.draft_hash = tr_strdup(hash);
 	int64_t id, n;
 	if ((rc = tr_pmail_send(req->user->id, &m, &id, &n)) < 0)
 		return rc;

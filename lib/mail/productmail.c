@@ -228,13 +228,14 @@ static int send_tx(void *ctx)
 	send_job *j = ctx;
 	const tr_pmail *m = j->m;
 	tr_q *q = tr_q_new("INSERT INTO product_mails (author_id, subject_de, body_de, subject_en, body_en, all_products, "
-			   "created_at, sent_at) VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, NOW(), NOW())");
+			   "created_at, sent_at, draft_token) VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, NOW(), NOW(), ?)");
 	tr_q_i64(q, j->author_id);
 	tr_q_str(q, m->subject_de ? m->subject_de : "");
 	tr_q_str(q, m->body_de ? m->body_de : "");
 	tr_q_str(q, m->subject_en ? m->subject_en : "");
 	tr_q_str(q, m->body_en ? m->body_en : "");
 	tr_q_i64(q, m->all_products);
+	tr_q_str(q, m->draft_hash);
 	int64_t id = tr_q_insert(q);
 	if (id < 0)
 		return (int)id;
@@ -299,6 +300,12 @@ int tr_pmail_send(int64_t author_id, const tr_pmail *m, int64_t *id, int64_t *n)
 {
 	send_job j = { author_id, m, 0, 0 };
 	int rc = tr_db_tx(send_tx, &j);
+	if (rc == TR_DB_DUP && m->draft_hash) {
+		/* the same form sent twice (a double click): the first one went */
+		*n = -1;
+		rc = tr_db_int(id, "SELECT id FROM product_mails WHERE draft_token = ?", "s", m->draft_hash);
+		return rc < 0 ? rc : rc == 0 ? TR_DB_RETRY : 0;
+	}
 	if (rc < 0)
 		return rc;
 	*id = j.id;

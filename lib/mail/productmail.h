@@ -14,6 +14,7 @@ typedef struct tr_pmail {
 	int all_products;
 	const int64_t *products;
 	int nproducts;
+	const char *draft_hash;       /* SHA-256 hex of the previewed form's one-time token, or NULL */
 	/* loaded ones */
 	const char *created_at, *sent_at, *author, *product_names;
 	int64_t recipients;
@@ -37,7 +38,8 @@ int tr_pmail_render(const tr_pmail *m, const char *lang, const char **subject, c
 int tr_pmail_count(const tr_pmail *m, int64_t *n);
 
 /* Saves and sends it in one transaction: the recipients' record and their outbox rows (bulk) by
- * one INSERT ... SELECT each, per language. The id in *id, the count in *n. 0 or <0. */
+ * one INSERT ... SELECT each, per language. The id in *id, the count in *n. 0 or <0. A second
+ * send of the same draft (draft_hash) sends nothing: *id is the first one's, *n -1. */
 int tr_pmail_send(int64_t author_id, const tr_pmail *m, int64_t *id, int64_t *n);
 
 /* Sent mails, newest first (at most 100). Count or <0. */

@@ -39,6 +39,7 @@
     <p class="field-hint"><?cs var:L.pmail.markdown_hint ?></p>
     <div class="reply-actions">
       <button class="btn" type="submit" name="action" value="preview"><?cs var:L.pmail.preview ?></button>
+      <?cs if:Preview.draft ?><input type="hidden" name="draft" value="<?cs var:Preview.draft ?>"><?cs /if ?>
       <?cs if:Preview.recipients ?><button class="btn btn-primary" type="submit" name="action" value="send"><?cs var:subst(L.pmail.send, Preview.recipients) ?></button><?cs /if ?>
     </div>
   </form>

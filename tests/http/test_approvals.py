@@ -379,6 +379,23 @@ def test_a_product_mail_reaches_exactly_its_recipients_once_in_their_language(db
     assert ANNA in page and STEFAN in page and BEN not in page
 
 
+def test_sending_the_previewed_form_twice_sends_once(db):
+    marker = uuid.uuid4().hex[:8]
+    b = login_as(AGENT)
+    data = {"subject_de": f"Doppelklick {marker}", "body_de": "Einmal.", "product": str(product_id(db, "Wodis Sigma"))}
+    page = send_pmail(b, data, action="preview")
+    assert page.status_code == 200 and 'value="send"' in page.text
+    draft = re.search(r'name="draft" value="([^"]+)"', page.text).group(1)
+    body = {"csrf": csrf_of(page.text), "action": "send", "draft": draft, **data}
+    first, second = b.post("/agent/product-mails", body), b.post("/agent/product-mails", body)
+    assert first.status_code == second.status_code == 303
+    assert first.headers["Location"] == second.headers["Location"]
+    assert q(db, "SELECT COUNT(*) FROM product_mails WHERE subject_de = %s", f"Doppelklick {marker}")[0][0] == 1
+    wait_mail(STEFAN, subject=marker)
+    time.sleep(2)
+    assert len(pmail_mails(STEFAN, marker)) == 1
+
+
 def test_a_product_filter_leaves_out_other_organizations(db):
     marker = uuid.uuid4().hex[:8]
     r = send_pmail(login_as(AGENT), {"subject_de": f"Sigma {marker}", "body_de": "Neu in Sigma.",
