@@ -524,12 +524,28 @@ static int demo_approvals(int64_t wohnbau, int64_t stadtwerke)
 	    tr_db_run("INSERT INTO organization_products (org_id, product_id) SELECT ?, id FROM products "
 		      "WHERE name IN ('Wodis Sigma', 'Rechenzentrum', 'Hilfe-Center')", "l", stadtwerke) < 0)
 		return -1;
-	if (tr_db_run("INSERT INTO approvals (ticket_id, org_id, requester_id, role, state, route, created_at, "
+	/* Ben's order waits for Anna or Dana (a ticket of its own: the other demo tickets tell their stories) */
+	tr_ticket_new n = {
+		.requester_id = id_of("SELECT id FROM users WHERE email_norm = ?", "ben@wohnbau.example"),
+		.subject = "Zusatzmodul Mietspiegel-Auswertung beauftragen",
+		.description = "Hallo,\n\nwir möchten das Zusatzmodul \"Mietspiegel-Auswertung\" für unsere Wodis-Yuneo-Installation "
+			       "beauftragen (Angebot 2026-114 vom 12. Januar). Bitte schalten Sie es für beide Mandanten frei.\n\n"
+			       "Viele Grüße\nBen Weber",
+		.type = TR_CHANGE,
+		.priority = TR_NORMAL,
+		.product_id = id_of("SELECT id FROM products WHERE name = ?", "Wodis Yuneo"),
+		.group_id = id_of("SELECT id FROM staff_groups WHERE name = ?", "ERP"),
+		.status = TR_NEW,
+		.created_at = days_ago(2, 0),
+	};
+	int64_t id = tr_ticket_create(&n, NULL);
+	if (id < 0 ||
+	    tr_db_run("INSERT INTO approvals (ticket_id, org_id, requester_id, role, state, route, created_at, "
 		      "next_reminder_at) SELECT id, org_id, requester_id, 'order', 'awaiting', 0, created_at, "
-		      "created_at + INTERVAL 2 DAY FROM tickets WHERE subject = 'Druckvorlage Mieterhöhungsschreiben anpassen' "
-		      "AND assignee_id IS NULL", "") < 0 ||
+		      "NOW() + INTERVAL 1 DAY FROM tickets WHERE id = ?", "l", id) < 0 ||
 	    tr_db_run("INSERT INTO ticket_events (ticket_id, at, actor_kind, kind, new_value, note) "
-		      "SELECT ticket_id, created_at, 'system', 'approval', 'awaiting', role FROM approvals", "") < 0)
+		      "SELECT ticket_id, created_at, 'system', 'approval', 'awaiting', role FROM approvals WHERE ticket_id = ?",
+		      "l", id) < 0)
 		return -1;
 	return 0;
 }
@@ -582,7 +598,7 @@ int main(void)
 	if (tr_db_commit() < 0)
 		return 1;
 	printf("demo data loaded: 2 organizations, 9 users (password %s), %zu tickets, %zu articles\n", DEMO_PASSWORD,
-	       TR_ARRAY_LEN(tickets), TR_ARRAY_LEN(articles));
+	       TR_ARRAY_LEN(tickets) + 1, TR_ARRAY_LEN(articles));
 	tr_db_disconnect();
 	tr_pool_reset();
 	return 0;

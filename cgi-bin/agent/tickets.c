@@ -210,7 +210,7 @@ static int chosen_enum(tr_req *req, const char *name, int (*parse)(const char *)
 	return x < 0 || x == now ? TR_UNCHANGED : x;
 }
 
-static int reply(tr_req *req, tr_ticket *t, int version, tr_problems *p, const char **notice)
+static int reply(tr_req *req, tr_ticket *t, int version, int waits, tr_problems *p, const char **notice)
 {
 	const char *visibility = tr_arg(req, "visibility");
 	tr_agent_change c = {
@@ -231,6 +231,12 @@ static int reply(tr_req *req, tr_ticket *t, int version, tr_problems *p, const c
 	if (!c.body && c.status == TR_UNCHANGED && c.priority == TR_UNCHANGED && c.group_id == TR_UNCHANGED &&
 	    c.assignee_id == TR_UNCHANGED) {
 		tr_problem_add(p, "body", "agent.err_nothing", NULL);
+		return TR_E_INVALID;
+	}
+	/* a request that waits for its approval is not worked on yet: internal notes, priority and
+	 * group only (a public reply would take it) */
+	if (waits && ((c.body && c.is_public) || c.status != TR_UNCHANGED || c.assignee_id != TR_UNCHANGED)) {
+		tr_problem_add(p, "body", "approvals.err_waits", NULL);
 		return TR_E_INVALID;
 	}
 	*notice = !c.body ? "saved" : c.is_public ? "reply_sent" : "note_saved";
@@ -275,8 +281,15 @@ static int submit(tr_req *req)
 	int version = (int)tr_arg_int(req, "version", -1);
 	tr_problems p = { .n = 0 };
 	const char *notice = action ? action : "saved";
-	if (!action || !strcmp(action, "reply")) {
-		rc = reply(req, t, version, &p, &notice);
+	tr_approval *appr;
+	if ((rc = tr_approval_load(t->id, &appr)) < 0)
+		return rc;
+	int waits = rc > 0 && appr->state == TR_APPR_AWAITING;
+	if (waits && action && (!strcmp(action, "take") || !strcmp(action, "urgency_accept"))) {
+		tr_problem_add(&p, "body", "approvals.err_waits", NULL);
+		rc = TR_E_INVALID;
+	} else if (!action || !strcmp(action, "reply")) {
+		rc = reply(req, t, version, waits, &p, &notice);
 	} else if (!strcmp(action, "take")) {
 		rc = take(req, t, version, &p);
 		notice = "taken";

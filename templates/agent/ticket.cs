@@ -219,7 +219,7 @@
       <p class="muted small-text"><?cs var:L.agent.level ?>: <strong><?cs var:L.agent.levels[Requester.level] ?></strong>
         <?cs if:Requester.org ?><br><span><?cs var:subst(L.agent.level_from, L.agent.levels[Requester.user_level] + " / " + L.agent.levels[Requester.org_level]) ?></span><?cs /if ?></p>
     </section>
-    <?cs if:Ticket.mine != "1" && Ticket.closed != "1" ?>
+    <?cs if:Ticket.mine != "1" && Ticket.closed != "1" && Approval.state != "awaiting" ?>
     <form method="post" action="<?cs var:Site.base ?>/agent/tickets/<?cs var:Ticket.id ?>" class="take-form">
       <?cs call:csrf_field() ?>
       <input type="hidden" name="version" value="<?cs var:Ticket.version ?>"><input type="hidden" name="seen_event" value="<?cs var:Ticket.seen_event ?>"><input type="hidden" name="queue" value="<?cs var:queue ?>">

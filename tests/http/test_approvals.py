@@ -98,6 +98,27 @@ def test_an_order_waits_for_approval_and_is_not_routed(db):
     assert "Wartet auf Freigabe" in agent and 'value="approval_phone"' in agent
 
 
+def test_agents_do_not_work_on_it_before_the_approval(db):
+    tid, _ = change_request(db, BEN)
+    b = login_as(AGENT)
+
+    def send(data):
+        page = b.get(f"/agent/tickets/{tid}").text
+        state = {n: re.search(rf'name="{n}" value="(\d+)"', page).group(1) for n in ("version", "seen_event")}
+        return b.post(f"/agent/tickets/{tid}", {"csrf": csrf_of(page), **state, **data})
+
+    assert 'class="take-form"' not in b.get(f"/agent/tickets/{tid}").text
+    for data in ({"action": "take"}, {"action": "reply", "body": "Wir legen los.", "visibility": "public"},
+                 {"action": "reply", "status": "pending"},
+                 {"action": "reply", "assignee": str(uid(db, AGENT))}):
+        r = send(data)
+        assert r.status_code == 422 and "wartet auf ihre Freigabe" in r.text, data
+    assert (ticket(db, tid)["status"], ticket(db, tid)["assignee_id"]) == ("new", None)
+    # an internal note is fine
+    assert send({"action": "reply", "body": "Intern: Budget prüfen.", "visibility": "internal"}).status_code == 303
+    assert (ticket(db, tid)["status"], ticket(db, tid)["assignee_id"]) == ("new", None)
+
+
 def test_questions_and_incidents_need_no_approval(db):
     s = subject("Frage")
     tid = created_id(post_form(login_as(BEN), form_id(db, "erp"),
