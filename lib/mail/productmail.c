@@ -104,6 +104,11 @@ static int render(const tr_pmail *m, const char *lang, const char *link, const c
 	return 0;
 }
 
+char *tr_pmail_body_html(const tr_pmail *m, const char *lang)
+{
+	return tr_pmail_markdown(!strcmp(text_lang(m, lang), "en") ? m->body_en : m->body_de);
+}
+
 int tr_pmail_render(const tr_pmail *m, const char *lang, const char **subject, const char **text, const char **html)
 {
 	return render(m, lang, tr_url("/unsubscribe?token=preview"), subject, text, html);

@@ -34,6 +34,9 @@ char *tr_pmail_markdown(const char *md);
 int tr_pmail_render(const tr_pmail *m, const char *lang, const char **subject, const char **text,
 		    const char **html);
 
+/* The Markdown of the text a recipient of lang gets, as HTML (for the staff's preview page). */
+char *tr_pmail_body_html(const tr_pmail *m, const char *lang);
+
 /* How many information recipients it would reach now. 0 or <0. */
 int tr_pmail_count(const tr_pmail *m, int64_t *n);
 

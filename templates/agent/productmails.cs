@@ -50,7 +50,7 @@
     <?cs each:pv = Preview ?><?cs if:pv.subject ?>
     <div class="card pmail-preview-lang">
       <h3><?cs var:L.pmail.lang[name(pv)] ?>: <?cs var:pv.subject ?></h3>
-      <iframe class="pmail-frame" title="<?cs var:L.pmail.preview_title ?> (<?cs var:L.pmail.lang[name(pv)] ?>)" sandbox srcdoc="<?cs var:pv.html ?>"></iframe>
+      <div class="pmail-body"><?cs uvar:pv.html ?></div><?cs # reviewed-exception: cmark-gfm output without raw HTML (CMARK_OPT_DEFAULT, no UNSAFE) ?>
       <details><summary><?cs var:L.pmail.preview_text ?></summary><pre class="pmail-text"><?cs var:pv.text ?></pre></details>
     </div>
     <?cs /if ?><?cs /each ?>

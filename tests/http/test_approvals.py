@@ -356,11 +356,12 @@ def test_preview_shows_the_mail_and_sends_nothing(db):
     r = send_pmail(login_as(AGENT), {"subject_de": f"Neu {marker}", "body_de": "**Wichtig**\n\n<script>x()</script>",
                                      "product": str(product_id(db, "Hilfe-Center"))}, action="preview")
     assert r.status_code == 200
-    frames = re.findall(r'srcdoc="([^"]*)"', r.text)
-    assert frames and all("&lt;strong&gt;Wichtig&lt;/strong&gt;" in f for f in frames)
-    # raw HTML in the Markdown is left out of the mail
-    assert all("x()" not in f and "raw HTML omitted" in f for f in frames)
+    bodies = re.findall(r'<div class="pmail-body">(.*?)</div>', r.text, re.S)
+    assert len(bodies) == 2 and all("<strong>Wichtig</strong>" in b for b in bodies)
+    # raw HTML in the Markdown is left out of the mail and the preview
+    assert all("x()" not in b and "raw HTML omitted" in b for b in bodies)
     assert "<script>x()" not in r.text
+    assert "Keine Produktinformationen mehr erhalten" in r.text      # the text part, with its footer
     assert q(db, "SELECT COUNT(*) FROM product_mails")[0][0] == before
     # nothing chosen, nothing written: the form says what is missing
     r = send_pmail(login_as(AGENT), {"subject_de": "Ohne Produkt", "body_de": "Text"})
