@@ -6,7 +6,7 @@
     <legend><?cs var:L.pmail.lang[lang] ?></legend>
     <div class="field<?cs if:Form.errors["subject_" + lang] ?> has-error<?cs /if ?>">
       <label for="f-subject-<?cs var:lang ?>"><?cs var:L.pmail.subject ?></label>
-      <input id="f-subject-<?cs var:lang ?>" name="subject_<?cs var:lang ?>" maxlength="200" value="<?cs var:Form["subject_" + lang] ?>"<?cs if:Form.errors["subject_" + lang] ?> aria-invalid="true" aria-describedby="err-subject_<?cs var:lang ?>"<?cs /if ?>>
+      <input type="text" id="f-subject-<?cs var:lang ?>" name="subject_<?cs var:lang ?>" maxlength="200" value="<?cs var:Form["subject_" + lang] ?>"<?cs if:Form.errors["subject_" + lang] ?> aria-invalid="true" aria-describedby="err-subject_<?cs var:lang ?>"<?cs /if ?>>
       <?cs call:field_error("subject_" + lang) ?>
     </div>
     <div class="field<?cs if:Form.errors["body_" + lang] ?> has-error<?cs /if ?>">
