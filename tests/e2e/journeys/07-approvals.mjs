@@ -1,4 +1,4 @@
-// 06-approvals.mjs - an order waits for an approver (R-APPR): the customer administrator finds it under
+// 07-approvals.mjs - an order waits for an approver (R-APPR): the customer administrator finds it under
 // "Freigaben", reads it and approves it with a comment; the requester sees the decision. Staff open the
 // product information page and preview a mail.
 import assert from 'node:assert/strict';
