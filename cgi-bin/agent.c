@@ -3,6 +3,7 @@
 #include "accounts/staff.h"
 #include "tickets/queue.h"
 #include "views/agentview.h"
+#include "views/autoview.h"
 
 #include <string.h>
 
@@ -79,6 +80,8 @@ static int show(tr_req *req)
 	tr_view_queues(req, list.counts, q.queue);
 	tr_view_staff(req, groups, ng, agents, na);
 	tr_view_queue_rows(req, &list);
+	if ((rc = tr_view_queue_sla(req, &list)) < 0)
+		return rc;
 	tr_set_int(req, "List.page", q.page);
 	tr_set_int(req, "List.paged", q.page > 1 || list.has_more);
 	tr_set_int(req, "List.searched", list.searched);

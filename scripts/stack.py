@@ -15,6 +15,7 @@ notification can be tried end to end.
   stack.py stop  --dir var/test
   stack.py restart-db | stop-mail | start-mail --dir var/test
   --no-mailer, --no-intake: leave the mailer / intake loop out (the tests run the intake themselves)
+  --no-automations: leave the tresen-automations loop out (the tests run it themselves, with --now)
 """
 import argparse
 import grp
@@ -456,7 +457,15 @@ service imap-login {{
             self.spawn("mailer", self.as_web_user(["/bin/sh", "-c", f'while :; do "{mailer}"; sleep {pause}; done']),
                        env=self.tool_env())
 
-    def start(self, demo=True, mailer=True, intake=True):
+    def start_automations(self):
+        automations = os.path.join(self.bin, "tresen-automations")
+        if os.path.exists(automations):
+            # reminders and automatic closing (R-LIFE); the tests run it themselves with --now
+            pause = os.environ.get("TRESEN_AUTOMATIONS_PAUSE", "60")
+            self.spawn("automations", self.as_web_user(["/bin/sh", "-c", f'while :; do "{automations}"; sleep {pause}; done']),
+                       env=self.tool_env())
+
+    def start(self, demo=True, mailer=True, intake=True, automations=True):
         self.stop_stale()
         self.prepare()
         self.start_db()
@@ -471,6 +480,8 @@ service imap-login {{
             self.start_mailer()
         if intake:
             self.start_intake()
+        if automations:
+            self.start_automations()
         self.state.update({
             "url": self.url, "config": self.config, "flavour": self.flavour, "dir": self.dir,
             "root": ROOT, "ports": {"http": self.http_port, "db": self.db_port, "smtp": self.smtp_port,
@@ -487,7 +498,8 @@ service imap-login {{
         """Restarts a child that exits (a crash, or one stopped by hand to try a fault), waiting
         1, 2, 4 ... 30 s between tries; a child that ran a minute starts again from 1 s."""
         restart = {"db": self.start_db, "mail": self.start_mail, "web": self.start_web, "mailer": self.start_mailer,
-                   "imap": self.start_imap, "intake": self.start_intake}
+                   "imap": self.start_imap, "intake": self.start_intake,
+                   "automations": self.start_automations}
         wait, started = {}, {name: time.time() for name in self.procs}
         while not stopping:
             for name, p in list(self.procs.items()):
@@ -522,7 +534,7 @@ service imap-login {{
 
     def stop(self):
         pids = self.state.get("pids", {})
-        for name in ("intake", "mailer", "web", "mail", "imap", "db"):
+        for name in ("automations", "intake", "mailer", "web", "mail", "imap", "db"):
             pid = pids.get(name)
             if pid:
                 stop_pid(pid, name, timeout=60 if name == "db" else 20)
@@ -577,6 +589,7 @@ def main():
     ap.add_argument("--flavour", default="rel", choices=["rel", "asan"])
     ap.add_argument("--no-mailer", action="store_true")
     ap.add_argument("--no-intake", action="store_true")
+    ap.add_argument("--no-automations", action="store_true")
     a = ap.parse_args()
     st = Stack(a.dir, a.flavour, a.port)
 
@@ -585,14 +598,14 @@ def main():
         signal.signal(signal.SIGINT, lambda *_: stopping.append(1))
         signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
         try:
-            st.start(mailer=not a.no_mailer, intake=not a.no_intake)
+            st.start(mailer=not a.no_mailer, intake=not a.no_intake, automations=not a.no_automations)
             banner(st)
             st.watch(stopping)
         finally:
             print("\nstack: stopping ...", flush=True)
             st.stop()
     elif a.command == "start":
-        st.start(mailer=not a.no_mailer, intake=not a.no_intake)
+        st.start(mailer=not a.no_mailer, intake=not a.no_intake, automations=not a.no_automations)
         print(st.url)
     elif a.command == "stop":
         st.stop()

@@ -73,6 +73,7 @@
         <th scope="col"><?cs var:L.requests.col.priority ?></th>
         <th scope="col"><?cs var:L.agent.col.owner ?></th>
         <th scope="col" class="col-updated"><?cs var:L.agent.col.waiting ?></th>
+        <th scope="col" class="col-sla"><?cs var:L.agent.col.sla ?></th>
       </tr></thead>
       <tbody>
       <?cs each:t = Tickets ?>
@@ -88,6 +89,7 @@
           <td data-label="<?cs var:L.requests.col.priority ?>"><span class="prio prio-<?cs var:t.priority ?>"><?cs var:L.priority[t.priority] ?></span></td>
           <td data-label="<?cs var:L.agent.col.owner ?>"><?cs if:t.assignee ?><?cs var:t.assignee ?><?cs else ?><span class="muted">–</span><?cs /if ?><?cs if:t.group ?> <span class="muted">· <?cs var:t.group ?></span><?cs /if ?></td>
           <td class="col-updated" data-label="<?cs var:L.agent.col.waiting ?>"><time datetime="<?cs var:t.updated_iso ?>" title="<?cs var:t.updated ?>"><?cs var:t.waiting ?></time></td>
+          <td class="col-sla" data-label="<?cs var:L.agent.col.sla ?>"><?cs if:t.sla ?><time class="sla<?cs if:t.sla_breached ?> sla-breached<?cs /if ?>" datetime="<?cs var:t.sla_due_iso ?>" title="<?cs var:t.sla_due ?>"><?cs var:t.sla ?></time><?cs else ?><span class="muted">–</span><?cs /if ?></td>
         </tr>
       <?cs /each ?>
       </tbody>

@@ -6,6 +6,7 @@
 #include "tickets/customer.h"
 #include "views/approvalview.h"
 #include "views/ticketview.h"
+#include "views/autoview.h"
 
 #include <string.h>
 
@@ -34,6 +35,8 @@ static int render(tr_req *req, tr_ticket *t, enum tr_right right)
 			return rc;
 		tr_view_approval(req, a, (int)n);
 	}
+	if ((rc = tr_view_countdown(req, t)) < 0)
+		return rc;
 	tr_set(req, "Page.title", tr_fmt("#%lld %s", (long long)t->id, t->subject));
 	tr_set(req, "Page.section", "requests");
 	tr_set_int(req, "Ticket.can_comment", right == TR_RIGHT_COMMENT);

@@ -328,11 +328,14 @@ char *tr_mail_redact_links(const char *text)
 	tr_buf_init(&b);
 	const char *p = text ? text : "";
 	for (;;) {
-		const char *t = strstr(p, "token=");
-		if (!t) {
+		/* query tokens, and the survey's token in the path (/csat/TOKEN) */
+		const char *t = strstr(p, "token="), *c = strstr(p, "/csat/");
+		if (!t && !c) {
 			tr_buf_adds(&b, p);
 			break;
 		}
+		if (c && (!t || c < t))
+			t = c;
 		t += 6;
 		size_t n = strspn(t, b64url);
 		tr_buf_add(&b, p, (size_t)(t - p));

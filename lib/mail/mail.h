@@ -87,7 +87,7 @@ char *tr_mail_message_id(void);
 /* 1 when s is a well-formed "<left@right>" message id without spaces or controls. */
 int tr_mail_msgid_valid(const char *s);
 
-/* text with the token of every signed link in it (token=..., 20 or more
+/* text with the token of every signed link in it (token=... or /csat/..., 20 or more
  * base64url characters) replaced by "token=-": what stays in the outbox
  * after delivery opens nothing (pool memory). */
 char *tr_mail_redact_links(const char *text);

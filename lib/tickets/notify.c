@@ -1,5 +1,6 @@
 /* notify.c - who hears about a ticket change, and the mails that tell them. */
 #include "tickets/notify.h"
+#include "tickets/csat.h"
 #include "tickets/events.h"
 #include "core/pool.h"
 #include "core/text.h"
@@ -173,9 +174,14 @@ int tr_notify_solved(const tr_ticket *t, const char *body)
 		return rc;
 	if (blocked)
 		return 0;
+	/* the survey link under the signature (R-CSAT 1): a token for this ticket only */
+	char token[44];
+	if ((rc = tr_csat_token_new(t->id, token)) < 0)
+		return rc;
 	HDF *d = tr_ticket_mail_data(t, body);
 	if (!d)
 		return TR_DB_ERR;
+	tr_mail_put(d, "Mail.survey_link", tr_url(tr_fmt("/csat/%s", token)));
 	tr_mail m = { .kind = "ticket_solved", .event_key = tr_fmt("solved:%lld:%lld", (long long)t->id, (long long)event_id),
 		      .user_id = t->requester_id, .to = t->requester_email, .to_name = t->requester_name,
 		      .lang = t->requester_lang, .data = d, .ticket_id = t->id };

@@ -12,7 +12,7 @@
 
 const char *const tr_queue_names[] = { "unassigned", "mine", "groups", "pending", "solved", "urgent", "replied",
 				       "all", NULL };
-const char *const tr_queue_sort_names[] = { "waiting", "updated", "created", "priority", NULL };
+const char *const tr_queue_sort_names[] = { "waiting", "updated", "created", "priority", "sla", NULL };
 
 int tr_queue_parse(const char *s)
 {
@@ -90,6 +90,12 @@ static void filters(tr_qb *b, const tr_queue_query *q)
 		tr_qb_str(b, " AND t.created_at < ?", tr_day_start_utc(q->to, 1));
 }
 
+/* A filter that an index of its own serves better than the order's. */
+static int narrowed(const tr_queue_query *q)
+{
+	return q->status >= 0 || q->group_id || q->assignee_id || q->org || q->from || q->to;
+}
+
 static void order(tr_qb *b, const tr_queue_query *q, int ranked)
 {
 	switch (q->sort) {
@@ -103,17 +109,14 @@ static void order(tr_qb *b, const tr_queue_query *q, int ranked)
 		/* the enum's order is low..urgent */
 		tr_qb_sql(b, " ORDER BY t.priority DESC, t.updated_at ASC, t.id ASC");
 		break;
+	case TR_QS_SLA:
+		tr_qb_sql(b, " ORDER BY t.sla_due_at IS NULL, t.sla_due_at ASC, t.id ASC");
+		break;
 	default:
 		/* a search without another sort: the best matches first */
 		tr_qb_sql(b, ranked ? " ORDER BY MATCH(s.doc) AGAINST (? IN BOOLEAN MODE) DESC, t.id DESC" :
 				      " ORDER BY t.updated_at ASC, t.id ASC");
 	}
-}
-
-/* A filter that an index of its own serves better than the order's. */
-static int narrowed(const tr_queue_query *q)
-{
-	return q->status >= 0 || q->group_id || q->assignee_id || q->org || q->from || q->to;
 }
 
 /* Every ticket in an order: the order's index read from its start and cut by
@@ -125,6 +128,8 @@ static const char *order_index(enum tr_queue_sort sort)
 		return "FORCE INDEX FOR ORDER BY (ix_ticket_created) ";
 	case TR_QS_PRIORITY:
 		return "FORCE INDEX FOR ORDER BY (ix_ticket_priority) ";
+	case TR_QS_SLA:
+		return "FORCE INDEX FOR ORDER BY (ix_ticket_sla) ";
 	default:
 		return "FORCE INDEX FOR ORDER BY (ix_ticket_updated) ";
 	}
@@ -156,6 +161,7 @@ static void read_row(tr_q *q, tr_queue_row *r)
 	r->updated_at = tr_q_dup(q, 10);
 	r->urgent_review = (int)tr_q_l(q, 11);
 	r->awaiting_agent = (int)tr_q_l(q, 12);
+	r->sla_due_at = tr_q_dup(q, 13 + NCOUNTS);
 }
 
 static int counts_only(const tr_user *a, tr_queue_list *out)
@@ -189,7 +195,8 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 	/* the ticket rows drive, in the queue's index order; the other tables are looked up by key
 	 * (left alone, the optimizer may start from a small table and sort everything it joined) */
 	tr_qb_sql(&b, "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, o.name, r.name, a.name, g.name, "
-		      "t.created_at, t.updated_at, t.urgent_review, t.awaiting_agent AND t.agent_replied, " QUEUE_COUNTS " FROM ");
+		      "t.created_at, t.updated_at, t.urgent_review, t.awaiting_agent AND t.agent_replied, " QUEUE_COUNTS
+		      ", t.sla_due_at FROM ");
 	tr_qb_arg_num(&b, a->id);
 	tr_qb_arg_num(&b, a->id);
 	tr_qb_sql(&b, terms ? "ticket_search s JOIN tickets t ON t.id = s.ticket_id " : "tickets t ");
@@ -203,8 +210,13 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 	if (number)
 		tr_qb_num(&b, " AND t.id = ?", number);
 	filters(&b, query);
+	/* every ticket by its target: those with a running one, in the order of their index */
+	int sla_all = query->sort == TR_QS_SLA && query->queue == TR_Q_ALL && !narrowed(query) && !terms && !number;
+	if (sla_all)
+		tr_qb_sql(&b, " AND t.sla_due_at IS NOT NULL ORDER BY t.sla_due_at ASC, t.id ASC");
 	int ranked = terms && query->sort == TR_QS_WAITING && query->queue == TR_Q_ALL;
-	order(&b, query, ranked);
+	if (!sla_all)
+		order(&b, query, ranked);
 	if (ranked)
 		tr_qb_arg_str(&b, terms);
 	tr_qb_num(&b, " LIMIT ?", per + 1);          /* one more tells whether a next page exists */

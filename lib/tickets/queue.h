@@ -27,7 +27,9 @@ enum tr_queue {
 extern const char *const tr_queue_names[];    /* "unassigned", ..., NULL-terminated */
 int tr_queue_parse(const char *s);           /* -1 when unknown */
 
-enum tr_queue_sort { TR_QS_WAITING, TR_QS_UPDATED, TR_QS_CREATED, TR_QS_PRIORITY };
+/* TR_QS_SLA: the service level's target due first first (tickets without a running target last;
+ * over all tickets unfiltered: only those with one, read in the order of their index). */
+enum tr_queue_sort { TR_QS_WAITING, TR_QS_UPDATED, TR_QS_CREATED, TR_QS_PRIORITY, TR_QS_SLA };
 extern const char *const tr_queue_sort_names[];
 
 typedef struct tr_queue_query {
@@ -47,6 +49,7 @@ typedef struct tr_queue_row {
 	const char *created_at, *updated_at;
 	int urgent_review;
 	int awaiting_agent;           /* the customer answered an agent's reply */
+	const char *sla_due_at;       /* UTC: the running service-level target is due, or NULL (tickets/sla.h) */
 } tr_queue_row;
 
 typedef struct tr_queue_list {

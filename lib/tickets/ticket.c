@@ -6,6 +6,7 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "search/search.h"
+#include "tickets/sla.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -371,9 +372,9 @@ int64_t tr_ticket_create(const tr_ticket_new *n, int64_t *comment_id)
 			return rc;
 	tr_ticket made = { .id = id, .org_id = org_id, .requester_id = n->requester_id,
 			   .assignee_id = n->assignee_id, .group_id = n->group_id, .status = n->status,
-			   .urgent_review = n->urgent_claim, .awaiting_agent = 1 };
+			   .urgent_review = n->urgent_claim, .awaiting_agent = 1, .priority = n->priority };
 	if ((rc = insert_values(id, n)) < 0 || (rc = audit_created(id, n)) < 0 ||
-	    (rc = recount(NULL, &made)) < 0)
+	    (rc = recount(NULL, &made)) < 0 || (rc = tr_sla_apply(id, NULL, &(tr_sla_state){ made.status, 1, 0, made.priority }, n->created_at)) < 0)
 		return rc;
 	/* once, with the description and every CC's scope in it */
 	rc = tr_ticket_search_refresh(id);
@@ -390,6 +391,8 @@ int tr_ticket_update(const tr_ticket *before, tr_ticket *t, tr_actor who, const 
 			   "priority = ?, urgent_review = ?, awaiting_agent = ?, agent_replied = ?, merged_into = NULLIF(?, 0), "
 			   "version = version + 1, updated_at = GREATEST(updated_at, COALESCE(?, NOW())), "
 			   "status_at = IF(?, COALESCE(?, NOW()), status_at), "
+			   /* a new status starts the automations' clock again (tickets/automation.h) */
+			   "reminder_stage = IF(?, 0, reminder_stage), "
 			   "solved_at = IF(? AND ? = 'solved', COALESCE(?, NOW()), solved_at), "
 			   "closed_at = IF(? AND ? = 'closed', COALESCE(?, NOW()), closed_at) WHERE id = ?");
 	tr_q_str(q, st);
@@ -403,6 +406,7 @@ int tr_ticket_update(const tr_ticket *before, tr_ticket *t, tr_actor who, const 
 	tr_q_str(q, at);
 	tr_q_i64(q, status_changed);
 	tr_q_str(q, at);
+	tr_q_i64(q, status_changed);
 	tr_q_i64(q, status_changed);
 	tr_q_str(q, st);
 	tr_q_str(q, at);
@@ -435,6 +439,11 @@ int tr_ticket_update(const tr_ticket *before, tr_ticket *t, tr_actor who, const 
 		return rc;
 	if (before->merged_into != t->merged_into &&
 	    (rc = tr_ticket_audit(t->id, who, "merged_into", NULL, id_text(t->merged_into), NULL, at)) < 0)
+		return rc;
+	/* the service level's target starts, moves or stops with the change */
+	tr_sla_state was = { before->status, before->awaiting_agent, before->agent_replied, before->priority };
+	tr_sla_state is = { t->status, t->awaiting_agent, t->agent_replied, t->priority };
+	if ((rc = tr_sla_apply(t->id, &was, &is, at)) < 0)
 		return rc;
 	return recount(before, t);
 }

@@ -12,6 +12,8 @@
   <a class="card card-link" href="<?cs var:Site.base ?>/admin/forms"><h2><?cs var:L.admin.nav.forms ?></h2><p><span class="admin-count"><?cs var:Counts.forms ?></span> <?cs var:L.admin.counts.forms ?></p></a>
   <a class="card card-link" href="<?cs var:Site.base ?>/admin/macros"><h2><?cs var:L.admin.nav.macros ?></h2><p><?cs var:L.macros.intro_shared ?></p></a>
   <a class="card card-link" href="<?cs var:Site.base ?>/admin/mail"><h2><?cs var:L.admin.nav.mail ?></h2><p><?cs var:L.intake.lead ?></p></a>
+  <a class="card card-link" href="<?cs var:Site.base ?>/admin/holidays"><h2><?cs var:L.holidays.title ?></h2><p><?cs var:L.holidays.lead ?></p></a>
+  <a class="card card-link" href="<?cs var:Site.base ?>/agent/reports/csat"><h2><?cs var:L.report.csat.title ?></h2><p><?cs var:L.report.csat.lead ?></p></a>
 </div>
 <?cs call:admin_audit(L.admin.audit.title) ?>
 <?cs /def ?>

@@ -9,6 +9,7 @@
   </ul>
   <div class="queue-nav-foot">
     <a href="<?cs var:Site.base ?>/agent/macros"><?cs var:L.agent.macros_link ?></a>
+    <a href="<?cs var:Site.base ?>/agent/reports/csat"><?cs var:L.report.csat.link ?></a>
     <?cs if:User.admin ?><a href="<?cs var:Site.base ?>/admin"><?cs var:L.nav.admin ?></a><?cs /if ?>
   </div>
 </nav>

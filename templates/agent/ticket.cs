@@ -49,6 +49,8 @@
       <span class="prio prio-<?cs var:Ticket.priority ?>"><?cs var:L.priority[Ticket.priority] ?></span>
       <span class="muted">#<?cs var:Ticket.id ?> · <?cs var:L.type[Ticket.type] ?><?cs if:Ticket.product ?> · <?cs var:Ticket.product ?><?cs /if ?></span>
     </p>
+    <?cs if:Ticket.auto.agent ?><p class="auto-countdown" id="auto-countdown"><?cs var:Ticket.auto.agent ?></p><?cs /if ?>
+    <?cs if:Ticket.sla ?><p class="ticket-sla"><time class="sla<?cs if:Ticket.sla_breached ?> sla-breached<?cs /if ?>" datetime="<?cs var:Ticket.sla_due_iso ?>" title="<?cs var:Ticket.sla_due ?>"><?cs var:Ticket.sla ?></time></p><?cs /if ?>
     <p class="viewers-note" id="viewers" role="status" data-url="<?cs var:Site.base ?>/agent/tickets/<?cs var:Ticket.id ?>/viewers" data-text="<?cs var:L.agent.viewers ?>"<?cs if:!subcount(Viewers) ?> hidden<?cs /if ?>><?cs if:subcount(Viewers) ?><?cs set:names = "" ?><?cs each:v = Viewers ?><?cs set:names = names + v ?><?cs if:!last(v) ?><?cs set:names = names + ", " ?><?cs /if ?><?cs /each ?><?cs var:subst(L.agent.viewers, names) ?><?cs /if ?></p>
 
     <?cs if:Conflict ?>

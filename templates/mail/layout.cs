@@ -2,7 +2,8 @@
      text() and html() and includes this file last; lib/mail.c renders it once per part (Mail.part):
      subject and text without escaping (they are not HTML), html with it. Mail HTML keeps its
      styles inline and loads nothing from outside. A ticket mail (Mail.reply_marker) opens with the
-     reply marker: the mail intake keeps what a reply has above it and cuts the quoted rest. ?><?cs
+     reply marker: the mail intake keeps what a reply has above it and cuts the quoted rest. The solution
+     mail carries the survey link (Mail.survey_link) under the signature (R-CSAT 1). ?><?cs
 if:Mail.part == "subject" ?><?cs call:subject() ?><?cs
 elif:Mail.part == "text" ?><?cs if:Mail.reply_marker ?><?cs var:L.mail.reply_marker ?>
 
@@ -10,7 +11,11 @@ elif:Mail.part == "text" ?><?cs if:Mail.reply_marker ?><?cs var:L.mail.reply_mar
 
 <?cs var:L.mail.signoff ?>
 <?cs var:L.mail.team ?>
+<?cs if:Mail.survey_link ?>
 
+<?cs var:L.mail.survey.question ?>
+<?cs var:L.mail.survey.rate ?>: <?cs var:Mail.survey_link ?>
+<?cs /if ?>
 
 <?cs var:subst(L.mail.footer, Site.name) ?>
 <?cs var:Mail.site_url ?>
@@ -33,7 +38,8 @@ elif:Mail.part == "text" ?><?cs if:Mail.reply_marker ?><?cs var:L.mail.reply_mar
 <tr><td style="background-color:#ffffff;border:1px solid #e3e6ea;border-radius:10px;padding:30px 32px 26px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.55;color:#1d2327;">
 <?cs call:html() ?>
 <p style="margin:24px 0 0;"><?cs var:L.mail.signoff ?><br><?cs var:L.mail.team ?></p>
-</td></tr>
+<?cs if:Mail.survey_link ?><p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e3e6ea;font-size:15px;"><?cs var:L.mail.survey.question ?><br><a href="<?cs var:Mail.survey_link ?>" style="color:#0f6b64;font-weight:600;"><?cs var:L.mail.survey.rate ?></a></p>
+<?cs /if ?></td></tr>
 <tr><td style="padding:16px 4px 0;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:13px;line-height:1.5;color:#6b7280;">
 <?cs var:subst(L.mail.footer, Site.name) ?><br>
 <a href="<?cs var:Mail.site_url ?>" style="color:#6b7280;"><?cs var:Mail.site_url ?></a>

@@ -77,7 +77,7 @@
 
   <aside class="details card" aria-label="<?cs var:L.ticket.details ?>">
     <dl>
-      <dt><?cs var:L.ticket.status ?></dt><dd><span class="badge status-<?cs var:Ticket.status ?>"><?cs var:L.status[Ticket.status] ?></span></dd>
+      <dt><?cs var:L.ticket.status ?></dt><dd><span class="badge status-<?cs var:Ticket.status ?>"><?cs var:L.status[Ticket.status] ?></span><?cs if:Ticket.auto.customer ?><br><span class="auto-countdown" id="auto-countdown"><?cs var:Ticket.auto.customer ?></span><?cs /if ?></dd>
       <dt><?cs var:L.ticket.id ?></dt><dd>#<?cs var:Ticket.id ?></dd>
       <dt><?cs var:L.ticket.requester ?></dt><dd><?cs var:Ticket.requester ?><?cs if:Ticket.org ?><br><span class="muted"><?cs var:Ticket.org ?></span><?cs /if ?></dd>
       <dt><?cs var:L.ticket.created ?></dt><dd><time datetime="<?cs var:Ticket.created_iso ?>"><?cs var:Ticket.created ?></time></dd>
