@@ -569,6 +569,8 @@ def banner(st):
     agent@tresen.example      agent
     admin@tresen.example      staff admin
     jonas.keller@tresen.example, miriam.vogt@tresen.example   agents
+    dana@wohnbau.example      customer administrator, Wohnbau Nord GmbH (approves; /approvals)
+    stefan@stadtwerke.example main contact and customer administrator, Stadtwerke Süd AG (English)
 
   Mails land in {st.mail_dir}/new
   Replies by mail: answer a ticket mail through the sink (smtp 127.0.0.1:{st.smtp_port});

@@ -28,6 +28,7 @@
       <?cs else ?>
       <a href="<?cs var:Site.base ?>/requests/new"<?cs if:Page.section == "new" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.new_request ?></a>
       <?cs if:User.id ?><a href="<?cs var:Site.base ?>/requests"<?cs if:Page.section == "requests" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.my_requests ?></a><?cs /if ?>
+      <?cs if:User.approver == "1" ?><a href="<?cs var:Site.base ?>/approvals"<?cs if:Page.section == "approvals" ?> aria-current="page"<?cs /if ?>><?cs var:L.approvals.nav ?></a><?cs /if ?>
       <?cs /if ?>
     <?cs /def ?>
     <nav class="main-nav" aria-label="<?cs var:L.nav.main ?>">

@@ -524,6 +524,52 @@ static int demo_articles(int64_t author)
 	return 0;
 }
 
+/* ---- approvals and information recipients (R-APPR) ---- */
+
+/* Every demo organization has approvers: Wohnbau Nord its main contact Anna and the customer
+ * administrator Dana; Stadtwerke Süd Stefan (both roles, English, information recipient). The
+ * organizations use products (product mails reach their information recipients), and Anna's
+ * open change waits for Dana's approval. */
+static int demo_approvals(int64_t wohnbau, int64_t stadtwerke)
+{
+	int64_t dana = user("Dana Fischer", "dana@wohnbau.example", wohnbau);
+	int64_t stefan = tr_user_create("Stefan Braun", "stefan@stadtwerke.example", DEMO_PASSWORD, stadtwerke, "en", 1);
+	if (dana < 0 || stefan < 0)
+		return -1;
+	if (tr_db_run("UPDATE users SET is_customer_admin = 1 WHERE id = ?", "l", dana) < 0 ||
+	    tr_db_run("UPDATE users SET is_main_contact = 1, is_customer_admin = 1, is_info_recipient = 1 WHERE id = ?",
+		      "l", stefan) < 0 ||
+	    tr_db_run("INSERT INTO organization_products (org_id, product_id) SELECT ?, id FROM products "
+		      "WHERE name IN ('Wodis Yuneo', 'CRM', 'Mieterportal', 'Hilfe-Center')", "l", wohnbau) < 0 ||
+	    tr_db_run("INSERT INTO organization_products (org_id, product_id) SELECT ?, id FROM products "
+		      "WHERE name IN ('Wodis Sigma', 'Rechenzentrum', 'Hilfe-Center')", "l", stadtwerke) < 0)
+		return -1;
+	/* Ben's order waits for Anna or Dana (a ticket of its own: the other demo tickets tell their stories) */
+	tr_ticket_new n = {
+		.requester_id = id_of("SELECT id FROM users WHERE email_norm = ?", "ben@wohnbau.example"),
+		.subject = "Zusatzmodul Mietspiegel-Auswertung beauftragen",
+		.description = "Hallo,\n\nwir möchten das Zusatzmodul \"Mietspiegel-Auswertung\" für unsere Wodis-Yuneo-Installation "
+			       "beauftragen (Angebot 2026-114 vom 12. Januar). Bitte schalten Sie es für beide Mandanten frei.\n\n"
+			       "Viele Grüße\nBen Weber",
+		.type = TR_CHANGE,
+		.priority = TR_NORMAL,
+		.product_id = id_of("SELECT id FROM products WHERE name = ?", "Wodis Yuneo"),
+		.group_id = id_of("SELECT id FROM staff_groups WHERE name = ?", "ERP"),
+		.status = TR_NEW,
+		.created_at = days_ago(2, 0),
+	};
+	int64_t id = tr_ticket_create(&n, NULL);
+	if (id < 0 ||
+	    tr_db_run("INSERT INTO approvals (ticket_id, org_id, requester_id, role, state, route, created_at, "
+		      "next_reminder_at) SELECT id, org_id, requester_id, 'order', 'awaiting', 0, created_at, "
+		      "NOW() + INTERVAL 1 DAY FROM tickets WHERE id = ?", "l", id) < 0 ||
+	    tr_db_run("INSERT INTO ticket_events (ticket_id, at, actor_kind, kind, new_value, note) "
+		      "SELECT ticket_id, created_at, 'system', 'approval', 'awaiting', role FROM approvals WHERE ticket_id = ?",
+		      "l", id) < 0)
+		return -1;
+	return 0;
+}
+
 int main(void)
 {
 	tr_log_init("tresen-demo");
@@ -564,14 +610,15 @@ int main(void)
 		  "WHERE name IN ('ERP', 'Digitale Lösungen')", "l", jonas);
 	tr_db_run("INSERT INTO staff_group_members (group_id, user_id) SELECT id, ? FROM staff_groups "
 		  "WHERE name IN ('ERP', 'Rechenzentrum', 'Hilfe-Center')", "l", miriam);
-	if (demo_tickets(agent) < 0 || demo_macros(agent) < 0 || demo_articles(admin) < 0) {
+	if (demo_tickets(agent) < 0 || demo_macros(agent) < 0 || demo_articles(admin) < 0 ||
+	    demo_approvals(wohnbau, stadtwerke) < 0) {
 		tr_db_rollback();
 		return 1;
 	}
 	if (tr_db_commit() < 0)
 		return 1;
-	printf("demo data loaded: 2 organizations, 7 users (password %s), %zu tickets, %zu articles\n", DEMO_PASSWORD,
-	       TR_ARRAY_LEN(tickets), TR_ARRAY_LEN(articles));
+	printf("demo data loaded: 2 organizations, 9 users (password %s), %zu tickets, %zu articles\n", DEMO_PASSWORD,
+	       TR_ARRAY_LEN(tickets) + 1, TR_ARRAY_LEN(articles));
 	tr_db_disconnect();
 	tr_pool_reset();
 	return 0;

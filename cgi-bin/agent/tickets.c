@@ -4,12 +4,14 @@
 #include "accounts/staff.h"
 #include "tickets/access.h"
 #include "tickets/agent.h"
+#include "tickets/approval.h"
 #include "tickets/conversation.h"
 #include "tickets/events.h"
 #include "tickets/macro.h"
 #include "tickets/queue.h"
 #include "tickets/viewers.h"
 #include "views/agentview.h"
+#include "views/approvalview.h"
 #include "views/ticketview.h"
 #include "views/autoview.h"
 
@@ -18,7 +20,8 @@
 #define MAX_EVENTS 500
 #define STRIP_ROWS 15            /* the queue beside the ticket */
 
-static const char *const actions[] = { "reply", "take", "urgency_accept", "urgency_reject", "merge", NULL };
+static const char *const actions[] = { "reply", "take", "urgency_accept", "urgency_reject", "merge", "approval_phone",
+				       NULL };
 static const char *const visibilities[] = { "public", "internal", NULL };
 /* "new" is what an unassigned ticket shows; choosing it changes nothing */
 static const char *const statuses[] = { "new", "open", "pending", "solved", NULL };
@@ -41,6 +44,8 @@ static const tr_field fields[] = {
 	{ "macro", TR_F_INT, 0, 0, 1, NULL },
 	{ "queue", TR_F_ENUM, 0, 0, 0, tr_queue_names },
 	{ "next", TR_F_BOOL, 0, 0, 0, NULL },      /* after saving, open the next ticket of the queue */
+	{ "approver", TR_F_INT, 0, 0, 0, NULL },   /* an approval given by phone: who gave it (R-APPR) */
+	{ "approval_note", TR_F_LINES, 0, 2000, 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL },
 };
 
@@ -98,6 +103,52 @@ static int show_queue(tr_req *req)
 	return 0;
 }
 
+/* The ticket's approval (R-APPR) and, while it waits, the approvers an agent may name for a phone call. */
+static int show_approval(tr_req *req, const tr_ticket *t)
+{
+	tr_approval *a;
+	int rc = tr_approval_load(t->id, &a);
+	if (rc <= 0)
+		return rc;
+	tr_approver *list;
+	int n = tr_approval_approvers(a->org_id, a->role, &list);
+	if (n < 0)
+		return n;
+	tr_view_approval(req, a, n);
+	if (a->state == TR_APPR_AWAITING)
+		tr_view_approvers(req, list, n);
+	return 0;
+}
+
+/* An approval given by phone: the agent records who gave it, with a note. */
+static int approval_phone(tr_req *req, const tr_ticket *t, tr_problems *p)
+{
+	tr_approval *a;
+	int rc = tr_approval_load(t->id, &a);
+	if (rc <= 0)
+		return rc < 0 ? rc : TR_E_CONFLICT;
+	if (a->state != TR_APPR_AWAITING)
+		return TR_E_CONFLICT;
+	int64_t approver = tr_arg_int(req, "approver", 0);
+	if (approver) {
+		tr_approver *list;
+		int n = tr_approval_approvers(a->org_id, a->role, &list), ok = 0;
+		if (n < 0)
+			return n;
+		for (int i = 0; i < n && !ok; i++)
+			ok = list[i].id == approver;
+		if (!ok)
+			tr_problem_add(p, "approver", "approvals.err_approver", NULL);
+	}
+	const char *note = tr_arg(req, "approval_note");
+	if (!note)
+		tr_problem_add(p, "approval_note", "approvals.err_note", NULL);
+	if (p->n)
+		return TR_E_INVALID;
+	tr_approval_decision d = { .approve = 1, .comment = note, .approver_id = approver, .agent_id = req->user->id };
+	return tr_approval_decide(t->id, &d);
+}
+
 static int render(tr_req *req, tr_ticket *t)
 {
 	tr_conversation c;
@@ -125,6 +176,8 @@ static int render(tr_req *req, tr_ticket *t)
 	tr_view_requester(req, tr_user_load(t->requester_id));
 	tr_view_events(req, "Events", ev, nev);
 	tr_view_macros(req, macros, nm);
+	if ((rc = show_approval(req, t)) < 0)
+		return rc;
 	tr_view_staff(req, groups, ng, agents, na);
 	tr_set(req, "Page.title", tr_fmt("#%lld %s", (long long)t->id, t->subject));
 	tr_set(req, "Page.section", "agent");
@@ -160,7 +213,7 @@ static int chosen_enum(tr_req *req, const char *name, int (*parse)(const char *)
 	return x < 0 || x == now ? TR_UNCHANGED : x;
 }
 
-static int reply(tr_req *req, tr_ticket *t, int version, tr_problems *p, const char **notice)
+static int reply(tr_req *req, tr_ticket *t, int version, int waits, tr_problems *p, const char **notice)
 {
 	const char *visibility = tr_arg(req, "visibility");
 	tr_agent_change c = {
@@ -181,6 +234,12 @@ static int reply(tr_req *req, tr_ticket *t, int version, tr_problems *p, const c
 	if (!c.body && c.status == TR_UNCHANGED && c.priority == TR_UNCHANGED && c.group_id == TR_UNCHANGED &&
 	    c.assignee_id == TR_UNCHANGED) {
 		tr_problem_add(p, "body", "agent.err_nothing", NULL);
+		return TR_E_INVALID;
+	}
+	/* a request that waits for its approval is not worked on yet: internal notes, priority and
+	 * group only (a public reply would take it) */
+	if (waits && ((c.body && c.is_public) || c.status != TR_UNCHANGED || c.assignee_id != TR_UNCHANGED)) {
+		tr_problem_add(p, "body", "approvals.err_waits", NULL);
 		return TR_E_INVALID;
 	}
 	*notice = !c.body ? "saved" : c.is_public ? "reply_sent" : "note_saved";
@@ -225,8 +284,15 @@ static int submit(tr_req *req)
 	int version = (int)tr_arg_int(req, "version", -1);
 	tr_problems p = { .n = 0 };
 	const char *notice = action ? action : "saved";
-	if (!action || !strcmp(action, "reply")) {
-		rc = reply(req, t, version, &p, &notice);
+	tr_approval *appr;
+	if ((rc = tr_approval_load(t->id, &appr)) < 0)
+		return rc;
+	int waits = rc > 0 && appr->state == TR_APPR_AWAITING;
+	if (waits && action && (!strcmp(action, "take") || !strcmp(action, "urgency_accept"))) {
+		tr_problem_add(&p, "body", "approvals.err_waits", NULL);
+		rc = TR_E_INVALID;
+	} else if (!action || !strcmp(action, "reply")) {
+		rc = reply(req, t, version, waits, &p, &notice);
 	} else if (!strcmp(action, "take")) {
 		rc = take(req, t, version, &p);
 		notice = "taken";
@@ -234,6 +300,9 @@ static int submit(tr_req *req)
 		int accept = !strcmp(action, "urgency_accept");
 		rc = tr_agent_review_urgency(req->user, t, version, accept, tr_arg(req, "reason"), &p);
 		notice = accept ? "urgency_accepted" : "urgency_rejected";
+	} else if (!strcmp(action, "approval_phone")) {
+		rc = approval_phone(req, t, &p);
+		notice = "approval_recorded";
 	} else {
 		int64_t target = target_id(req);
 		if (!target) {

@@ -1,8 +1,10 @@
 /* ticket.c - /requests/ID: the conversation, details and the customer's comment box (R-TKT). */
 #include "tresen.h"
 #include "tickets/access.h"
+#include "tickets/approval.h"
 #include "tickets/conversation.h"
 #include "tickets/customer.h"
+#include "views/approvalview.h"
 #include "views/ticketview.h"
 #include "views/autoview.h"
 
@@ -23,6 +25,16 @@ static int render(tr_req *req, tr_ticket *t, enum tr_right right)
 	if (rc < 0)
 		return rc;
 	tr_view_ticket(req, t, &c);
+	/* an order or change that waits for an approver says so (R-APPR) */
+	tr_approval *a;
+	if ((rc = tr_approval_load(t->id, &a)) < 0)
+		return rc;
+	if (rc > 0) {
+		int64_t n = 0;
+		if ((rc = tr_approval_count(a->org_id, a->role, 0, &n)) < 0)
+			return rc;
+		tr_view_approval(req, a, (int)n);
+	}
 	if ((rc = tr_view_countdown(req, t)) < 0)
 		return rc;
 	tr_set(req, "Page.title", tr_fmt("#%lld %s", (long long)t->id, t->subject));

@@ -72,7 +72,7 @@ static int plain(const char *s, const char *extra, size_t max)
 static int load_fields(tr_form *f)
 {
 	tr_q *q = tr_q_new("SELECT id, field_key, kind, label_de, label_en, help_de, help_en, required, routing, "
-			   "max_length, min_value, max_value, sort FROM form_fields WHERE form_id = ? ORDER BY sort, id "
+			   "max_length, min_value, max_value, sort, needs_approval FROM form_fields WHERE form_id = ? ORDER BY sort, id "
 			   "LIMIT 100");
 	tr_q_i64(q, f->id);
 	int rc = tr_q_exec(q);
@@ -100,6 +100,7 @@ static int load_fields(tr_form *f)
 		ff->min_value = tr_q_l(q, 10);
 		ff->max_value = tr_q_l(q, 11);
 		ff->sort = (int)tr_q_l(q, 12);
+		ff->needs_approval = (int)tr_q_l(q, 13);
 		f->nfields++;
 	}
 	tr_q_end(q);
@@ -336,4 +337,12 @@ tr_ticket_value *tr_form_snapshot(const tr_form *f, const tr_form_vals *vals, co
 		}
 	}
 	return out;
+}
+
+int tr_form_needs_approval(const tr_form *f, const int *shown)
+{
+	for (int i = 0; i < f->nfields; i++)
+		if (shown[i] && f->fields[i].needs_approval)
+			return 1;
+	return 0;
 }

@@ -32,6 +32,7 @@ typedef struct tr_form_field {
 	enum tr_fkind kind;
 	const char *label_de, *label_en, *help_de, *help_en;
 	int required, routing;
+	int needs_approval;           /* shown, it makes the request need the customer administrator (R-APPR) */
 	long max_length;              /* text, textarea (0: 200 / 10000) */
 	int64_t min_value, max_value; /* number (both 0: any whole number >= 0) */
 	tr_form_option *options;
@@ -80,6 +81,8 @@ const char *tr_form_param(const tr_form_field *ff);
  * with conditions is shown when one holds; a condition on a field that is not
  * an earlier one of the form never holds, so conditions cannot loop. */
 void tr_form_shown(const tr_form *f, const tr_form_vals *vals, int *shown);
+/* 1 when a shown field is marked "needs approval" (system access, dumps: R-APPR). */
+int tr_form_needs_approval(const tr_form *f, const int *shown);
 /* 1 when every shown field marked "needed for routing" has a value (R-NEW 9). */
 int tr_form_routing_complete(const tr_form *f, const tr_form_vals *vals, const int *shown);
 /* Index of the first shown required field without a value after `from`, or -1. */

@@ -8,6 +8,7 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "forms/pending.h"
+#include "tickets/approval.h"
 #include "tickets/notify.h"
 #include "tickets/routing.h"
 #include "tickets/ticket.h"
@@ -130,6 +131,9 @@ typedef struct job {
 	tr_ticket_new n;
 	int route;
 	int64_t ticket_id;
+	enum tr_appr_role approval;   /* what the request needs (R-APPR) */
+	int awaits;                   /* 1: made New and unassigned until an approver decides */
+	int route_later;              /* the routing the approval does */
 } job;
 
 static tr_throttle_rule rate_rule(void)
@@ -167,6 +171,18 @@ static int create(void *ctx)
 	tr_ticket *t = tr_ticket_load(id, 0, &rc);
 	if (!t)
 		return rc;
+	if (j->approval != TR_APPR_NONE) {
+		/* waiting for an approver: the agents hear of it when one decides (or when there is none) */
+		if (j->awaits) {
+			if ((rc = tr_approval_start(t, j->approval, j->route_later)) < 0 ||
+			    (rc = tr_notify_created(t, j->n.description)) < 0)
+				return rc;
+			j->ticket_id = id;
+			return 0;
+		}
+		if ((rc = tr_approval_start_self(t, j->approval)) < 0)
+			return rc;
+	}
 	if ((rc = tr_notify_created(t, j->n.description)) < 0 ||
 	    (rc = tr_notify_agents(t, "created", cid, j->n.description)) < 0)
 		return rc;
@@ -222,6 +238,29 @@ static void fill_ticket(job *j, const int *shown)
 	j->n.group_id = f->group_id;
 	j->n.values = tr_form_snapshot(f, in->vals, shown, in->lang, in->yes, &j->n.nvalues);
 	j->route = tr_form_routing_complete(f, in->vals, shown);
+	j->approval = tr_approval_needed(j->n.type, tr_form_needs_approval(f, shown));
+}
+
+/* An order, change, access or dump waits for an approver of the requester's organization,
+ * unless the requester is one and no second one is asked for (Approvals.second_approver) or
+ * there. Read before the creating transaction, whose first statement is the routing lock. */
+static int approval_step(job *j)
+{
+	if (j->approval == TR_APPR_NONE)
+		return 0;
+	const tr_user *u = j->u;
+	if (tr_approval_holds_role(j->approval, u->main_contact, u->customer_admin) && u->org_id) {
+		int64_t others = 0;
+		int rc = tr_approval_count(u->org_id, j->approval, u->id, &others);
+		if (rc < 0)
+			return rc;
+		if (!tr_cfg_int("Approvals.second_approver", 1) || others == 0)
+			return 0;        /* the approver's own request: sending it is the approval */
+	}
+	j->awaits = 1;
+	j->route_later = j->route;
+	j->route = 0;
+	return 0;
 }
 
 int tr_newticket_submit(const tr_user *u, const tr_newticket *in, tr_newticket_result *out)
@@ -258,6 +297,8 @@ int tr_newticket_submit(const tr_user *u, const tr_newticket *in, tr_newticket_r
 	if (suggestion_step(in, out))
 		return 0;
 	fill_ticket(j, shown);
+	if ((rc = approval_step(j)) < 0)
+		return rc;
 	rc = tr_db_tx(create, j);
 	if (rc == TR_DB_DUP) {
 		/* the same form was sent twice at once: the other made it */

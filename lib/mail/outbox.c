@@ -146,9 +146,17 @@ int tr_outbox_recover(void)
 
 int64_t tr_outbox_claim(const char *me, int batch)
 {
-	return tr_db_run("UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_at = NOW(), "
-			 "attempt_started_at = NULL WHERE status = 'queued' AND next_attempt_at <= NOW() "
-			 "ORDER BY next_attempt_at, id LIMIT ?", "si", me, batch);
+	/* personal mail first; bulk mail (product information, issue 15) fills what is left of the
+	 * batch, so a large send never holds up a reset or a ticket mail */
+	int64_t n = tr_db_run("UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_at = NOW(), "
+			      "attempt_started_at = NULL WHERE status = 'queued' AND bulk = 0 AND next_attempt_at <= NOW() "
+			      "ORDER BY next_attempt_at, id LIMIT ?", "si", me, batch);
+	if (n < 0 || n >= batch)
+		return n;
+	int64_t b = tr_db_run("UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_at = NOW(), "
+			      "attempt_started_at = NULL WHERE status = 'queued' AND bulk = 1 AND next_attempt_at <= NOW() "
+			      "ORDER BY next_attempt_at, id LIMIT ?", "si", me, (int)(batch - n));
+	return b < 0 ? b : n + b;
 }
 
 void tr_outbox_release(const char *me)

@@ -189,6 +189,8 @@ static void set_common(tr_req *req)
 		tr_neoerr_ignore(hdf_set_int_value(h, "User.confirmed", u->confirmed));
 		tr_neoerr_ignore(hdf_set_int_value(h, "User.agent", u->is_agent));
 		tr_neoerr_ignore(hdf_set_int_value(h, "User.admin", u->is_admin));
+		/* approvers see the approvals' link (R-APPR) */
+		tr_neoerr_ignore(hdf_set_int_value(h, "User.approver", u->org_id && (u->main_contact || u->customer_admin)));
 		if (u->org_name)
 			tr_neoerr_ignore(hdf_set_value(h, "User.org", u->org_name));
 		tr_neoerr_ignore(hdf_set_value(h, "User.initials", tr_user_initials(u->name)));

@@ -16,11 +16,11 @@
 <?cs /def ?>
 
 <?cs # one value of an event, in words: statuses and priorities are translated, ids are names already ?>
-<?cs def:event_value(kind, v) ?><?cs if:kind == "status" || kind == "created" ?><?cs var:L.status[v] ?><?cs elif:kind == "priority" ?><?cs var:L.priority[v] ?><?cs elif:kind == "urgency_review" ?><?cs var:L.agent.review_state[v] ?><?cs elif:kind == "merged_into" || kind == "merged_from" || kind == "follow_up" ?>#<?cs var:v ?><?cs elif:v ?><?cs var:v ?><?cs else ?><?cs var:L.agent.nobody ?><?cs /if ?><?cs /def ?>
+<?cs def:event_value(kind, v) ?><?cs if:kind == "status" || kind == "created" ?><?cs var:L.status[v] ?><?cs elif:kind == "priority" ?><?cs var:L.priority[v] ?><?cs elif:kind == "urgency_review" ?><?cs var:L.agent.review_state[v] ?><?cs elif:kind == "approval" ?><?cs var:L.approvals.state[v] ?><?cs elif:kind == "merged_into" || kind == "merged_from" || kind == "follow_up" ?>#<?cs var:v ?><?cs elif:v ?><?cs var:v ?><?cs else ?><?cs var:L.agent.nobody ?><?cs /if ?><?cs /def ?>
 <?cs def:event_item(e) ?>
 <li>
   <span class="event-what"><strong><?cs var:e.who ?></strong> <?cs var:L.agent.event[e.kind] ?><?cs if:e.kind == "created" ?> (<?cs call:event_value(e.kind, e.new) ?>)<?cs else ?>: <?cs if:e.old ?><del><?cs call:event_value(e.kind, e.old) ?></del> → <?cs /if ?><?cs call:event_value(e.kind, e.new) ?><?cs /if ?></span>
-  <?cs if:e.note && e.kind == "urgency_review" && e.note != "accepted" ?><span class="event-note"><?cs var:e.note ?></span><?cs /if ?>
+  <?cs if:e.note && ((e.kind == "urgency_review" && e.note != "accepted") || (e.kind == "approval" && e.note != "self" && e.note != "order" && e.note != "admin")) ?><span class="event-note"><?cs var:e.note ?></span><?cs /if ?>
   <time datetime="<?cs var:e.at_iso ?>"><?cs var:e.at ?></time>
 </li>
 <?cs /def ?>

@@ -2,6 +2,7 @@
      with macros and changes, urgency review; the requester, details, merge and the audit trail on the right (R-AGT). ?>
 <?cs include:"macros.cs" ?>
 <?cs include:"agent/parts.cs" ?>
+<?cs include:"approvals/parts.cs" ?>
 <?cs def:file_chips(cid) ?>
   <?cs if:subcount(Ticket.files[cid]) ?>
   <div class="inline-images">
@@ -62,6 +63,30 @@
 
     <?cs if:Ticket.merged_into ?>
     <p class="alert alert-info"><?cs var:L.agent.merged_note ?> <a href="<?cs var:Site.base ?>/agent/tickets/<?cs var:Ticket.merged_into ?>">#<?cs var:Ticket.merged_into ?></a></p>
+    <?cs /if ?>
+
+    <?cs call:approval_box() ?>
+    <?cs if:Approval.state == "awaiting" ?>
+    <?cs # an approval the customer gave by phone: recorded with who gave it and a note (R-APPR) ?>
+    <form class="card approval-phone" method="post" action="<?cs var:Site.base ?>/agent/tickets/<?cs var:Ticket.id ?>">
+      <?cs call:csrf_field() ?>
+      <input type="hidden" name="version" value="<?cs var:Ticket.version ?>"><input type="hidden" name="seen_event" value="<?cs var:Ticket.seen_event ?>"><input type="hidden" name="queue" value="<?cs var:queue ?>">
+      <h2 class="details-head"><?cs var:L.approvals.phone_title ?></h2>
+      <div class="field<?cs if:Form.errors.approver ?> has-error<?cs /if ?>">
+        <label for="f-approver"><?cs var:L.approvals.phone_approver ?></label>
+        <select id="f-approver" name="approver"<?cs if:Form.errors.approver ?> aria-invalid="true" aria-describedby="err-approver"<?cs /if ?>>
+          <option value="0"><?cs var:L.approvals.phone_unknown ?></option>
+          <?cs each:a = Approvers ?><option value="<?cs var:a.id ?>"<?cs if:Form.approver == a.id ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?>
+        </select>
+        <?cs call:field_error("approver") ?>
+      </div>
+      <div class="field<?cs if:Form.errors.approval_note ?> has-error<?cs /if ?>">
+        <label for="f-approval-note"><?cs var:L.approvals.phone_note ?></label>
+        <textarea id="f-approval-note" name="approval_note" rows="2" maxlength="2000"<?cs if:Form.errors.approval_note ?> aria-invalid="true" aria-describedby="err-approval_note"<?cs /if ?>><?cs var:Form.approval_note ?></textarea>
+        <?cs call:field_error("approval_note") ?>
+      </div>
+      <button class="btn" type="submit" name="action" value="approval_phone"><?cs var:L.approvals.phone_button ?></button>
+    </form>
     <?cs /if ?>
 
     <?cs if:Ticket.urgent_review == "1" ?>
@@ -196,7 +221,7 @@
       <p class="muted small-text"><?cs var:L.agent.level ?>: <strong><?cs var:L.agent.levels[Requester.level] ?></strong>
         <?cs if:Requester.org ?><br><span><?cs var:subst(L.agent.level_from, L.agent.levels[Requester.user_level] + " / " + L.agent.levels[Requester.org_level]) ?></span><?cs /if ?></p>
     </section>
-    <?cs if:Ticket.mine != "1" && Ticket.closed != "1" ?>
+    <?cs if:Ticket.mine != "1" && Ticket.closed != "1" && Approval.state != "awaiting" ?>
     <form method="post" action="<?cs var:Site.base ?>/agent/tickets/<?cs var:Ticket.id ?>" class="take-form">
       <?cs call:csrf_field() ?>
       <input type="hidden" name="version" value="<?cs var:Ticket.version ?>"><input type="hidden" name="seen_event" value="<?cs var:Ticket.seen_event ?>"><input type="hidden" name="queue" value="<?cs var:queue ?>">

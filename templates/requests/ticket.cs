@@ -1,5 +1,6 @@
 <?cs # ticket.cs - one request: the conversation (public comments only), the comment box, the details panel. ?>
 <?cs include:"macros.cs" ?>
+<?cs include:"approvals/parts.cs" ?>
 <?cs def:file_chips(cid) ?>
   <?cs if:subcount(Ticket.files[cid]) ?>
   <div class="inline-images">
@@ -21,6 +22,7 @@
 <div class="ticket-layout">
   <section class="conversation" aria-labelledby="ticket-title">
     <h1 id="ticket-title"><?cs var:Ticket.subject ?></h1>
+    <?cs call:approval_box() ?>
     <ol class="comments">
     <?cs each:c = Ticket.comments ?>
       <li class="comment<?cs if:c.agent == "1" ?> comment-agent<?cs /if ?>" id="c<?cs var:c.id ?>">
