@@ -129,6 +129,14 @@ test:
 check-templates:
 	@scripts/check-templates
 
+# bench/run's ceiling row: a FastCGI "hello" served by the same Apache + mod_fcgid (benchmark only)
+.PHONY: bench-ceiling
+bench-ceiling: build/rel/cgi-bin/bench-hello.fcgi
+build/rel/cgi-bin/bench-hello.fcgi: bench/hello.c
+	@mkdir -p $(dir $@)
+	@echo "  LD    $@"
+	@$(CC) -O2 -o $@ $< -lfcgi
+
 reset:
 	rm -rf var
 
