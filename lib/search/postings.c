@@ -94,10 +94,12 @@ void tr_search_sql_exists(tr_qb *b, const tr_search *s, int skip, const char *ti
 	for (int i = 0; i < s->n; i++) {
 		if (i == skip)
 			continue;
-		tr_qb_sqlf(b, " AND EXISTS (SELECT 1 FROM search_postings e%d WHERE ", i);
+		/* by primary key: the word, the scope, the ticket's updated_at and id; a scalar
+		 * subquery, which the optimizer never turns into a join driven by the postings */
+		tr_qb_sqlf(b, " AND (SELECT 1 FROM search_postings e%d FORCE INDEX (PRIMARY) WHERE ", i);
 		word_ids(b, &s->t[i], tr_fmt("e%d.word_id", i));
 		tr_qb_num(b, tr_fmt(" AND e%d.scope = ?", i), s->scope);
-		tr_qb_sqlf(b, " AND e%d.updated_at = %s AND e%d.ticket_id = %s)", i, upd, i, tid);
+		tr_qb_sqlf(b, " AND e%d.updated_at = %s AND e%d.ticket_id = %s LIMIT 1) IS NOT NULL", i, upd, i, tid);
 	}
 }
 
@@ -105,7 +107,7 @@ void tr_search_sql_score(tr_qb *b, const tr_search *s, const char *tid, const ch
 {
 	tr_qb_sql(b, "(0");
 	for (int i = 0; i < s->n; i++) {
-		tr_qb_sqlf(b, " + COALESCE((SELECT MAX(w%d.impact) FROM search_postings w%d WHERE ", i, i);
+		tr_qb_sqlf(b, " + COALESCE((SELECT MAX(w%d.impact) FROM search_postings w%d FORCE INDEX (PRIMARY) WHERE ", i, i);
 		word_ids(b, &s->t[i], tr_fmt("w%d.word_id", i));
 		tr_qb_num(b, tr_fmt(" AND w%d.scope = ?", i), s->scope);
 		tr_qb_sqlf(b, " AND w%d.updated_at = %s AND w%d.ticket_id = %s), 0)", i, upd, i, tid);
@@ -114,23 +116,27 @@ void tr_search_sql_score(tr_qb *b, const tr_search *s, const char *tid, const ch
 }
 
 /* One dictionary word's range in the page's order, checked for the other words. */
-static void range(tr_qb *b, const tr_search *s, int64_t id, int relevance, int ascending)
+static void range(tr_qb *b, const tr_search *s, int64_t id, int relevance, int ascending, const tr_search_filter *f)
 {
 	const char *dir = ascending ? "ASC" : "DESC";
-	tr_qb_sqlf(b, "SELECT p.ticket_id, p.%s AS k FROM search_postings p FORCE INDEX (%s) WHERE p.word_id = ?",
-		   relevance ? "impact" : "updated_at", relevance ? "ix_posting_impact" : "PRIMARY");
+	tr_qb_sqlf(b, "SELECT STRAIGHT_JOIN p.ticket_id, p.%s AS k FROM search_postings p FORCE INDEX (%s) %sWHERE p.word_id = ?",
+		   relevance ? "impact" : "updated_at", relevance ? "ix_posting_impact" : "PRIMARY",
+		   f ? "JOIN tickets t ON t.id = p.ticket_id " : "");
 	tr_qb_arg_num(b, id);
 	tr_qb_num(b, " AND p.scope = ?", s->scope);
+	if (f)
+		f->fn(b, f->ctx);
 	tr_search_sql_exists(b, s, s->driver, "p.ticket_id", "p.updated_at");
 	tr_qb_sqlf(b, " ORDER BY p.%s %s, p.ticket_id %s", relevance ? "impact" : "updated_at", dir, dir);
 }
 
-void tr_search_sql_page(tr_qb *b, const tr_search *s, int relevance, int ascending, int64_t offset, int n)
+void tr_search_sql_page(tr_qb *b, const tr_search *s, int relevance, int ascending, int64_t offset, int n,
+			const tr_search_filter *f)
 {
 	const tr_search_term *d = &s->t[s->driver];
 	if (d->nids == 1) {
 		tr_qb_sql(b, "(");
-		range(b, s, d->ids[0], relevance, ascending);
+		range(b, s, d->ids[0], relevance, ascending, f);
 		tr_qb_num(b, " LIMIT ?", n);
 		tr_qb_num(b, " OFFSET ?) s ", offset);
 		return;
@@ -141,7 +147,7 @@ void tr_search_sql_page(tr_qb *b, const tr_search *s, int relevance, int ascendi
 	tr_qb_sqlf(b, "(SELECT ticket_id, %s(k) AS k FROM (", ascending ? "MIN" : "MAX");
 	for (int i = 0; i < d->nids; i++) {
 		tr_qb_sql(b, i ? " UNION ALL (" : "(");
-		range(b, s, d->ids[i], relevance, ascending);
+		range(b, s, d->ids[i], relevance, ascending, f);
 		tr_qb_num(b, " LIMIT ?)", offset + n);
 	}
 	tr_qb_sqlf(b, ") u GROUP BY ticket_id ORDER BY k %s, ticket_id %s", dir, dir);
@@ -149,12 +155,15 @@ void tr_search_sql_page(tr_qb *b, const tr_search *s, int relevance, int ascendi
 	tr_qb_num(b, " OFFSET ?) s ", offset);
 }
 
-void tr_search_sql_count(tr_qb *b, const tr_search *s)
+void tr_search_sql_count(tr_qb *b, const tr_search *s, const tr_search_filter *f)
 {
 	const tr_search_term *d = &s->t[s->driver];
-	tr_qb_sql(b, "(SELECT COUNT(*) FROM (SELECT DISTINCT p.ticket_id FROM search_postings p WHERE ");
+	tr_qb_sqlf(b, "(SELECT COUNT(*) FROM (SELECT DISTINCT STRAIGHT_JOIN p.ticket_id FROM search_postings p %sWHERE ",
+		   f ? "JOIN tickets t ON t.id = p.ticket_id " : "");
 	word_ids(b, d, "p.word_id");
 	tr_qb_num(b, " AND p.scope = ?", s->scope);
+	if (f)
+		f->fn(b, f->ctx);
 	tr_search_sql_exists(b, s, s->driver, "p.ticket_id", "p.updated_at");
 	tr_qb_sqlf(b, " LIMIT %d) x)", TR_SEARCH_COUNT_BOUND + 1);
 }

@@ -4,8 +4,9 @@
  * Two ways to read a page, chosen by the lists (lib/tickets/ticketlist.c, lib/tickets/queue.c):
  *  - posting-driven: a scope with lists of its own (every ticket, an organization) in recency or
  *    relevance order. The rarest word drives: each dictionary word it stands for is one index
- *    range of (word, scope) in the page's order, cut by LIMIT; the other words are checked per
- *    ticket by primary key. The cost follows the page, not the word's frequency.
+ *    range of (word, scope) in the page's order, cut by LIMIT; the other words (and filters such
+ *    as a status, on the ticket's row) are checked per posting by primary key. The cost follows
+ *    the page (and a filter's selectivity), not the word's frequency.
  *  - ticket-driven: a customer's own or CC list, other sorts, filters: the list's own index range
  *    of tickets, each checked for every word by primary key (an own list is short).
  * Found-counts are exact up to TR_SEARCH_COUNT_BOUND, "more than" it beyond. */
@@ -50,11 +51,19 @@ void tr_search_sql_exists(tr_qb *b, const tr_search *s, int skip, const char *ti
 /* The relevance of ticket (tid, upd): the sum of its words' impacts. */
 void tr_search_sql_score(tr_qb *b, const tr_search *s, const char *tid, const char *upd);
 
+/* Conditions on the list's tickets (alias t) beyond the words: fn appends " AND ..." to b. */
+typedef struct tr_search_filter {
+	void (*fn)(tr_qb *b, void *ctx);
+	void *ctx;
+} tr_search_filter;
+
 /* A derived table "(...) s" with the page's ticket ids (ticket_id) and order key (k), read
- * posting-driven: by recency (updated_at) or relevance (impact). */
-void tr_search_sql_page(tr_qb *b, const tr_search *s, int relevance, int ascending, int64_t offset, int n);
+ * posting-driven: by recency (updated_at) or relevance (impact). With a filter (or NULL), each
+ * posting's ticket is looked up and checked while the range is read. */
+void tr_search_sql_page(tr_qb *b, const tr_search *s, int relevance, int ascending, int64_t offset, int n,
+			const tr_search_filter *f);
 
 /* A scalar subquery: the tickets found, counted up to TR_SEARCH_COUNT_BOUND + 1 (posting-driven). */
-void tr_search_sql_count(tr_qb *b, const tr_search *s);
+void tr_search_sql_count(tr_qb *b, const tr_search *s, const tr_search_filter *f);
 
 #endif

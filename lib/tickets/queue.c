@@ -178,6 +178,20 @@ static int counts_only(const tr_user *a, tr_queue_list *out)
 	return 0;
 }
 
+typedef struct queue_ctx {
+	const tr_user *a;
+	const tr_queue_query *q;
+} queue_ctx;
+
+/* The queue's condition and the filters, checked on each posting's ticket. */
+static void queue_filter(tr_qb *b, void *ctx)
+{
+	const queue_ctx *c = ctx;
+	tr_qb_sql(b, " AND ");
+	queue_where(b, c->a, c->q->queue);
+	filters(b, c->q);
+}
+
 int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -199,10 +213,15 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 		out->found = 0;
 		return counts_only(a, out);
 	}
-	/* every ticket, by relevance or recency, no filter: read from the postings (postings.h) */
+	/* by relevance (every ticket) or recency (waiting longest, last updated): read from the
+	 * postings, the queue's condition and the filters checked on each one's ticket (postings.h) */
 	int unfiltered = query->queue == TR_Q_ALL && !narrowed(query) && query->type < 0 && query->priority < 0;
 	int relevance = query->sort == TR_QS_WAITING && query->queue == TR_Q_ALL;
-	int driven = searched && unfiltered && (relevance || query->sort == TR_QS_UPDATED) && tr_search_driven_ok(&srch);
+	int ascending = query->sort == TR_QS_WAITING && !relevance;
+	int driven = searched && (query->sort == TR_QS_WAITING || query->sort == TR_QS_UPDATED) &&
+		     tr_search_driven_ok(&srch);
+	queue_ctx qc = { a, query };
+	tr_search_filter filter = { queue_filter, &qc };
 
 	tr_qb b;
 	tr_qb_init(&b);
@@ -214,7 +233,7 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 	tr_qb_arg_num(&b, a->id);
 	tr_qb_arg_num(&b, a->id);
 	if (driven) {
-		tr_search_sql_count(&b, &srch);
+		tr_search_sql_count(&b, &srch, unfiltered ? NULL : &filter);
 	} else if (searched) {
 		tr_qb_sql(&b, "(SELECT COUNT(*) FROM (SELECT t.id FROM tickets t WHERE ");
 		queue_where(&b, a, query->queue);
@@ -226,7 +245,7 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 	}
 	tr_qb_sql(&b, " FROM ");
 	if (driven) {
-		tr_search_sql_page(&b, &srch, relevance, 0, offset, per + 1);
+		tr_search_sql_page(&b, &srch, relevance, ascending, offset, per + 1, unfiltered ? NULL : &filter);
 		tr_qb_sql(&b, "JOIN tickets t ON t.id = s.ticket_id ");
 	} else {
 		tr_qb_sql(&b, "tickets t ");
@@ -242,7 +261,7 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 		tr_qb_num(&b, " AND t.id = ?", number);
 	filters(&b, query);
 	if (driven) {
-		tr_qb_sql(&b, " ORDER BY s.k DESC, t.id DESC");
+		tr_qb_sql(&b, ascending ? " ORDER BY s.k ASC, t.id ASC" : " ORDER BY s.k DESC, t.id DESC");
 	} else {
 		order(&b, query, searched && relevance ? &srch : NULL);
 		tr_qb_num(&b, " LIMIT ?", per + 1);          /* one more tells whether a next page exists */

@@ -13,6 +13,7 @@
 #include "core/timefmt.h"
 #include "core/util.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -44,6 +45,20 @@ int tr_ticket_tab_counts(const tr_user *u, int64_t counts[3])
 	return 0;
 }
 
+/* The filters on tickets t. */
+static void list_filters(tr_qb *b, void *ctx)
+{
+	const tr_list_query *lq = ctx;
+	if (lq->status >= 0)
+		tr_qb_str(b, " AND t.status = ?", tr_status_name((enum tr_status)lq->status));
+	if (lq->type >= 0)
+		tr_qb_str(b, " AND t.type = ?", tr_type_name((enum tr_type)lq->type));
+	if (lq->from)
+		tr_qb_str(b, " AND t.created_at >= ?", tr_day_start_utc(lq->from, 0));
+	if (lq->to)
+		tr_qb_str(b, " AND t.created_at < ?", tr_day_start_utc(lq->to, 1));
+}
+
 /* The list's condition on tickets t: its scope, the words (ticket-driven), the filters. */
 static void list_where(tr_qb *b, const tr_scope_sql *scope, const tr_search *srch, int exists,
 		       const tr_list_query *lq)
@@ -53,14 +68,7 @@ static void list_where(tr_qb *b, const tr_scope_sql *scope, const tr_search *src
 		tr_qb_arg_num(b, scope->where_arg);
 	if (exists)
 		tr_search_sql_exists(b, srch, -1, "t.id", "t.updated_at");
-	if (lq->status >= 0)
-		tr_qb_str(b, " AND t.status = ?", tr_status_name((enum tr_status)lq->status));
-	if (lq->type >= 0)
-		tr_qb_str(b, " AND t.type = ?", tr_type_name((enum tr_type)lq->type));
-	if (lq->from)
-		tr_qb_str(b, " AND t.created_at >= ?", tr_day_start_utc(lq->from, 0));
-	if (lq->to)
-		tr_qb_str(b, " AND t.created_at < ?", tr_day_start_utc(lq->to, 1));
+	list_filters(b, (void *)(uintptr_t)lq);
 }
 
 static void scope_join(tr_qb *b, const tr_scope_sql *scope)
@@ -96,8 +104,9 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	/* The organization's list in recency or relevance order reads the postings; every other
 	 * search reads the list's own tickets and checks each for the words (see postings.h). */
 	int relevance = lq->sort == TR_SORT_RELEVANCE;
-	int driven = searched && lq->scope == TR_SCOPE_ORG && !filtered &&
-		     (relevance || lq->sort == TR_SORT_UPDATED) && tr_search_driven_ok(&srch);
+	int driven = searched && lq->scope == TR_SCOPE_ORG && (relevance || lq->sort == TR_SORT_UPDATED) &&
+		     tr_search_driven_ok(&srch);
+	tr_search_filter filter = { list_filters, (void *)(uintptr_t)lq };
 	tr_qb b;
 	tr_qb_init(&b);
 
@@ -116,7 +125,7 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	tr_qb_arg_num(&b, u->id);
 	tr_qb_arg_num(&b, org ? u->org_id : 0);
 	if (driven) {
-		tr_search_sql_count(&b, &srch);
+		tr_search_sql_count(&b, &srch, filtered ? &filter : NULL);
 	} else if (searched) {
 		tr_qb_sql(&b, "(SELECT COUNT(*) FROM (SELECT t.id FROM tickets t ");
 		scope_join(&b, &scope);
@@ -127,7 +136,7 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	}
 	tr_qb_sql(&b, " FROM ");
 	if (driven) {
-		tr_search_sql_page(&b, &srch, relevance, lq->ascending, offset, per + 1);
+		tr_search_sql_page(&b, &srch, relevance, lq->ascending, offset, per + 1, filtered ? &filter : NULL);
 		tr_qb_sql(&b, "STRAIGHT_JOIN tickets t ON t.id = s.ticket_id ");
 	} else {
 		tr_qb_sql(&b, "tickets t ");
