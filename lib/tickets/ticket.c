@@ -302,11 +302,12 @@ int tr_ticket_search_refresh(int64_t ticket_id)
 		r = tr_db_run("DELETE p FROM search_postings p JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) j "
 			      "ON p.word_id = j.id WHERE p.scope IN (0, ?) AND p.updated_at = ? AND p.ticket_id = ?",
 			      "slsl", x.ids, x.org, x.at, ticket_id);
-	/* new words: only those missing are inserted (IGNORE: another writer may have just added one) */
+	/* new words: only those missing are inserted (IGNORE: another writer may have just added one),
+	 * in one order, so that two writers adding the same new words cannot deadlock */
 	if (r >= 0)
 		r = tr_db_run("INSERT IGNORE INTO search_words (word) SELECT DISTINCT j.w FROM JSON_TABLE(?, '$[*]' COLUMNS "
 			      "(w VARCHAR(84) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci PATH '$[0]')) j "
-			      "WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = j.w)", "s", json);
+			      "WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = j.w) ORDER BY j.w", "s", json);
 	if (r >= 0)
 		r = tr_db_run("INSERT INTO search_postings (word_id, scope, updated_at, ticket_id, impact) "
 			      "SELECT w.id, sc.scope, ?, ?, MAX(j.impact) FROM " DOC_WORDS
