@@ -218,7 +218,12 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 	int unfiltered = query->queue == TR_Q_ALL && !narrowed(query) && query->type < 0 && query->priority < 0;
 	int relevance = query->sort == TR_QS_WAITING && query->queue == TR_Q_ALL;
 	int ascending = query->sort == TR_QS_WAITING && !relevance;
-	int driven = searched && (query->sort == TR_QS_WAITING || query->sort == TR_QS_UPDATED) &&
+	/* a queue of a few tickets (mine, my groups, claims, replies) or a narrow filter: its own
+	 * tickets are fewer than the postings to read past until a page is full */
+	int broad = (query->queue == TR_Q_ALL || query->queue == TR_Q_UNASSIGNED || query->queue == TR_Q_PENDING ||
+		     query->queue == TR_Q_SOLVED) && !query->group_id && !query->assignee_id && !query->org &&
+		    !query->from && !query->to;
+	int driven = searched && broad && (query->sort == TR_QS_WAITING || query->sort == TR_QS_UPDATED) &&
 		     tr_search_driven_ok(&srch);
 	queue_ctx qc = { a, query };
 	tr_search_filter filter = { queue_filter, &qc };
