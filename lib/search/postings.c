@@ -81,11 +81,11 @@ int tr_search_prepare(const char *typed, int64_t scope, tr_search *s)
 	return 0;
 }
 
-int tr_search_driven_ok(const tr_search *s)
+int tr_search_driven_ok(const tr_search *s, int filter_params)
 {
 	int k = s->t[s->driver].nids, others = s->n - 1;
-	/* the statement's parameters: each range with its checks, the count, the page's own */
-	int params = k * (3 + 2 * others) + (k + 1 + 2 * others) + 12;
+	/* the statement's parameters: each range with its checks and filters, the count, the page's own */
+	int params = k * (3 + 2 * others + filter_params) + (k + 1 + 2 * others + filter_params) + 16;
 	return s->n && k <= TR_SEARCH_DRIVER_IDS && params <= TR_QB_MAX;
 }
 

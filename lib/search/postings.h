@@ -19,7 +19,7 @@
 #include "search/search.h"
 
 /* The dictionary words a driving word may stand for (a longer prefix list: ticket-driven). */
-#define TR_SEARCH_DRIVER_IDS 6
+#define TR_SEARCH_DRIVER_IDS 12
 
 typedef struct tr_search_term {
 	const char *word;         /* folded, as typed */
@@ -41,8 +41,9 @@ typedef struct tr_search {
  * 0 or <0 (database). */
 int tr_search_prepare(const char *typed, int64_t scope, tr_search *s);
 
-/* 1 when a page in recency or relevance order can be read posting-driven. */
-int tr_search_driven_ok(const tr_search *s);
+/* 1 when a page in recency or relevance order can be read posting-driven (a statement within
+ * TR_QB_MAX parameters, with filter_params for the filters of each range). */
+int tr_search_driven_ok(const tr_search *s, int filter_params);
 
 /* " AND EXISTS (...)" for every word but skip (-1: all), for the ticket whose id and updated_at
  * are the SQL expressions tid and upd. */

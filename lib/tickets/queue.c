@@ -224,7 +224,7 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 		     query->queue == TR_Q_SOLVED) && !query->group_id && !query->assignee_id && !query->org &&
 		    !query->from && !query->to;
 	int driven = searched && broad && (query->sort == TR_QS_WAITING || query->sort == TR_QS_UPDATED) &&
-		     tr_search_driven_ok(&srch);
+		     tr_search_driven_ok(&srch, (query->status >= 0) + (query->type >= 0) + (query->priority >= 0));
 	queue_ctx qc = { a, query };
 	tr_search_filter filter = { queue_filter, &qc };
 

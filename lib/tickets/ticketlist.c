@@ -105,7 +105,7 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	 * search reads the list's own tickets and checks each for the words (see postings.h). */
 	int relevance = lq->sort == TR_SORT_RELEVANCE;
 	int driven = searched && lq->scope == TR_SCOPE_ORG && (relevance || lq->sort == TR_SORT_UPDATED) &&
-		     !lq->from && !lq->to && tr_search_driven_ok(&srch);    /* a date range: its own index */
+		     !lq->from && !lq->to && tr_search_driven_ok(&srch, (lq->status >= 0) + (lq->type >= 0));    /* a date range: its own index */
 	tr_search_filter filter = { list_filters, (void *)(uintptr_t)lq };
 	tr_qb b;
 	tr_qb_init(&b);

@@ -177,3 +177,22 @@ def test_paging_reaches_every_match_and_status_changes_keep_tickets_found(db, da
     seen = agent_ids(agent.get("/agent?queue=all&sort=updated", params={"q": word})) + \
         agent_ids(agent.get("/agent?queue=all&sort=updated&page=2", params={"q": word}))
     assert sorted(seen) == sorted(made)
+
+
+def test_many_words_with_every_filter_still_answer(db, data):
+    typed = f"{ROHRBRUCH} {PUMPE} rohr{TAG} pumpe{TAG} kellerwasser haus zähler werk"
+    a = login_as(AGENT)
+    r = a.get("/agent", params={"queue": "all", "q": typed, "status": "new", "type": "question", "priority": "normal",
+                                "from": "2020-01-01", "to": "2030-12-31"})
+    assert r.status_code == 200
+    for sort in ("waiting", "updated", "created", "priority"):
+        assert a.get("/agent", params={"queue": "all", "q": typed, "status": "new", "type": "question",
+                                       "priority": "normal", "sort": sort}).status_code == 200
+    anna = login_as(ANNA)
+    for scope in ("mine", "cc", "org"):
+        r = anna.get("/requests", params={"scope": scope, "q": typed, "status": "new", "type": "question",
+                                          "from": "2020-01-01", "to": "2030-12-31"})
+        assert r.status_code == 200
+        r = anna.get("/requests", params={"scope": scope, "q": typed, "status": "new", "type": "question"})
+        assert r.status_code == 200 and set(customer_ids(r)) == reference(db, ANNA, scope, typed) & {
+            i for (i,) in q(db, "SELECT id FROM tickets WHERE status = 'new' AND type = 'question'")}
