@@ -5,13 +5,15 @@
 
 #include <string.h>
 
-/* The dictionary words a term stands for: its ids when few, else every word it begins. */
+/* The dictionary words a term stands for: its ids when few (written as numbers: they are
+ * ours, read from search_words, and keep the statement's parameters for the filters), else
+ * every word it begins. */
 static void word_ids(tr_qb *b, const tr_search_term *t, const char *col)
 {
 	if (t->nids <= TR_SEARCH_DRIVER_IDS) {
 		tr_qb_sqlf(b, "%s IN (", col);
 		for (int i = 0; i < t->nids; i++)
-			tr_qb_num(b, i ? ", ?" : "?", t->ids[i]);
+			tr_qb_sqlf(b, "%s%lld", i ? ", " : "", (long long)t->ids[i]);
 		tr_qb_sql(b, ")");
 	} else {
 		tr_qb_sqlf(b, "%s IN (SELECT id FROM search_words WHERE word LIKE ", col);
@@ -84,8 +86,8 @@ int tr_search_prepare(const char *typed, int64_t scope, tr_search *s)
 int tr_search_driven_ok(const tr_search *s, int filter_params)
 {
 	int k = s->t[s->driver].nids, others = s->n - 1;
-	/* the statement's parameters: each range with its checks and filters, the count, the page's own */
-	int params = k * (3 + 2 * others + filter_params) + (k + 1 + 2 * others + filter_params) + 16;
+	/* the statement's parameters: each range's scope, checks and filters, the count, the page's own */
+	int params = k * (2 + 2 * others + filter_params) + (1 + 2 * others + filter_params) + 16;
 	return s->n && k <= TR_SEARCH_DRIVER_IDS && params <= TR_QB_MAX;
 }
 
@@ -119,10 +121,9 @@ void tr_search_sql_score(tr_qb *b, const tr_search *s, const char *tid, const ch
 static void range(tr_qb *b, const tr_search *s, int64_t id, int relevance, int ascending, const tr_search_filter *f)
 {
 	const char *dir = ascending ? "ASC" : "DESC";
-	tr_qb_sqlf(b, "SELECT STRAIGHT_JOIN p.ticket_id, p.%s AS k FROM search_postings p FORCE INDEX (%s) %sWHERE p.word_id = ?",
+	tr_qb_sqlf(b, "SELECT STRAIGHT_JOIN p.ticket_id, p.%s AS k FROM search_postings p FORCE INDEX (%s) %sWHERE p.word_id = %lld",
 		   relevance ? "impact" : "updated_at", relevance ? "ix_posting_impact" : "PRIMARY",
-		   f ? "JOIN tickets t ON t.id = p.ticket_id " : "");
-	tr_qb_arg_num(b, id);
+		   f ? "JOIN tickets t ON t.id = p.ticket_id " : "", (long long)id);
 	tr_qb_num(b, " AND p.scope = ?", s->scope);
 	if (f)
 		f->fn(b, f->ctx);

@@ -19,7 +19,7 @@
 #include "search/search.h"
 
 /* The dictionary words a driving word may stand for (a longer prefix list: ticket-driven). */
-#define TR_SEARCH_DRIVER_IDS 12
+#define TR_SEARCH_DRIVER_IDS 48
 
 typedef struct tr_search_term {
 	const char *word;         /* folded, as typed */
