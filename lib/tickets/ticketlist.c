@@ -104,8 +104,9 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 	/* The organization's list in recency or relevance order reads the postings; every other
 	 * search reads the list's own tickets and checks each for the words (see postings.h). */
 	int relevance = lq->sort == TR_SORT_RELEVANCE;
+	/* a date range reads its own index (created_at) */
 	int driven = searched && lq->scope == TR_SCOPE_ORG && (relevance || lq->sort == TR_SORT_UPDATED) &&
-		     !lq->from && !lq->to && tr_search_driven_ok(&srch, (lq->status >= 0) + (lq->type >= 0));    /* a date range: its own index */
+		     !lq->from && !lq->to && tr_search_driven_ok(&srch, (lq->status >= 0) + (lq->type >= 0));
 	tr_search_filter filter = { list_filters, (void *)(uintptr_t)lq };
 	tr_qb b;
 	tr_qb_init(&b);
