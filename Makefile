@@ -74,7 +74,16 @@ build:
 	@$(MAKE) --no-print-directory flavour FLAVOUR=rel
 	@$(MAKE) --no-print-directory flavour FLAVOUR=asan
 
-flavour: $(PAGES) $(PROGS) $(UNITS)
+flavour: $(PAGES) $(PROGS) $(UNITS) assets
+
+# CSS and JavaScript pre-compressed beside them (served to clients that accept gzip,
+# see apache-conf/rewrite.conf and nginx.conf.example); their URLs carry a content hash
+# (lib/render/render.c), so they are cached for a year
+ASSETS = $(wildcard htdocs/css/*.css htdocs/js/*.js)
+.PHONY: assets
+assets: $(ASSETS:%=%.gz)
+htdocs/%.gz: htdocs/%
+	@gzip -9 -n -c $< > $@
 
 $(O)/%.o: %.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
@@ -132,6 +141,14 @@ test:
 
 check-templates:
 	@scripts/check-templates
+
+# bench/run's ceiling row: a FastCGI "hello" served by the same Apache + mod_fcgid (benchmark only)
+.PHONY: bench-ceiling
+bench-ceiling: build/rel/cgi-bin/bench-hello.fcgi
+build/rel/cgi-bin/bench-hello.fcgi: bench/hello.c
+	@mkdir -p $(dir $@)
+	@echo "  LD    $@"
+	@$(CC) -O2 -o $@ $< -lfcgi
 
 reset:
 	rm -rf var

@@ -85,6 +85,8 @@ static int show(tr_req *req)
 	tr_set_int(req, "List.page", q.page);
 	tr_set_int(req, "List.paged", q.page > 1 || list.has_more);
 	tr_set_int(req, "List.searched", list.searched);
+	tr_set_int(req, "List.found", (int)list.found);
+	tr_set_int(req, "List.found_more", list.found_more);
 	tr_set_int(req, "List.filtered", q.q || q.status >= 0 || q.type >= 0 || q.priority >= 0 || q.group_id ||
 		    q.assignee_id || q.org || q.from || q.to);
 	if (q.page > 1)

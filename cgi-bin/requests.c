@@ -138,6 +138,8 @@ static void put_navigation(tr_req *req, const tr_list_query *lq, const tr_list *
 	int filtered = lq->q || lq->status >= 0 || lq->type >= 0 || lq->from || lq->to;
 	tr_set_int(req, "List.filtered", filtered);
 	tr_set_int(req, "List.searched", list->searched);
+	tr_set_int(req, "List.found", (int)list->found);
+	tr_set_int(req, "List.found_more", list->found_more);
 	tr_set_int(req, "List.count", list->n);
 }
 

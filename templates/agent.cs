@@ -61,6 +61,7 @@
         </div>
       </div>
     </form>
+    <?cs if:List.searched == "1" ?><p class="muted" role="status"><?cs include:"search_found.cs" ?></p><?cs /if ?>
 
     <?cs if:subcount(Tickets) ?>
     <div class="table-wrap">

@@ -5,10 +5,10 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.title ?><?cs var:Page.title ?> · <?cs /if ?><?cs var:Site.name ?></title>
-<link rel="stylesheet" href="<?cs var:Site.base ?>/css/tresen.css">
+<link rel="stylesheet" href="<?cs var:Site.base ?><?cs var:Assets.css ?>">
 <link rel="icon" href="<?cs var:Site.base ?>/img/favicon.svg" type="image/svg+xml">
-<script src="<?cs var:Site.base ?>/js/tresen.js" defer></script>
-<?cs if:Page.section == "agent" ?><script src="<?cs var:Site.base ?>/js/agent.js" defer></script><?cs /if ?>
+<script src="<?cs var:Site.base ?><?cs var:Assets.js ?>" defer></script>
+<?cs if:Page.section == "agent" ?><script src="<?cs var:Site.base ?><?cs var:Assets.agent_js ?>" defer></script><?cs /if ?>
 </head>
 <body class="page-<?cs var:Page.name ?><?cs if:Page.section ?> section-<?cs var:Page.section ?><?cs /if ?>">
 <a class="skip-link" href="#main"><?cs var:L.nav.skip ?></a>

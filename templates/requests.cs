@@ -49,7 +49,7 @@
 </form>
 
 <div class="list-head">
-  <p class="muted" role="status"><?cs if:List.filtered ?><?cs var:L.requests.results ?><?cs /if ?></p>
+  <p class="muted" role="status"><?cs if:List.filtered ?><?cs var:L.requests.results ?><?cs /if ?> <?cs include:"search_found.cs" ?></p>
   <details class="column-menu">
     <summary aria-label="<?cs var:L.requests.columns ?>" title="<?cs var:L.requests.columns ?>"><span class="dots" aria-hidden="true">⋮</span></summary>
     <form method="post" action="<?cs var:Site.base ?>/requests" class="menu-panel column-form">

@@ -1,7 +1,7 @@
 /* explain.c - tresen-explain: runs the queries of the customer pages through the library with every
  * SELECT EXPLAINed first, and fails when one reads a data table whole (a full table or index scan).
  *
- *   tresen-explain USER_EMAIL [WORD [AGENT_EMAIL]]
+ *   tresen-explain USER_EMAIL [WORD [AGENT_EMAIL [WORD2]]]
  *
  * With an agent, the agent workspace too: every queue, the search over all
  * organizations, filters, a later page, and the agent's ticket page.
@@ -36,8 +36,11 @@ static int list(const tr_user *u, enum tr_scope scope, const char *q, int status
 		return rc;
 	if (first && l.n)
 		*first = l.rows[0].id;
-	printf("list scope=%d q=%s status=%d type=%d page=%d: %d rows%s\n", scope, q ? q : "-", status, type, page,
-	       l.n, l.has_more ? " (more)" : "");
+	printf("list scope=%d q=%s status=%d type=%d sort=%d page=%d: %d rows%s", scope, q ? q : "-", status, type, sort,
+	       page, l.n, l.has_more ? " (more)" : "");
+	if (l.searched)
+		printf(", found %s%lld", l.found_more ? "more than " : "", (long long)l.found);
+	printf("\n");
 	return 0;
 }
 
@@ -52,8 +55,11 @@ static int queue(const tr_user *a, enum tr_queue which, const char *q, const cha
 		return rc;
 	if (first && l.n)
 		*first = l.rows[0].id;
-	printf("queue %s q=%s org=%s page=%d: %d rows%s\n", tr_queue_names[which], q ? q : "-", org ? org : "-", page,
+	printf("queue %s q=%s org=%s page=%d: %d rows%s", tr_queue_names[which], q ? q : "-", org ? org : "-", page,
 	       l.n, l.has_more ? " (more)" : "");
+	if (l.searched)
+		printf(", found %s%lld", l.found_more ? "more than " : "", (long long)l.found);
+	printf("\n");
 	return 0;
 }
 
@@ -70,6 +76,9 @@ static int agent_pages(const char *email, const char *word)
 		rc |= queue(a, (enum tr_queue)i, NULL, NULL, -1, 1, i == TR_Q_MINE ? &ticket : NULL);
 	rc |= queue(a, TR_Q_ALL, word, NULL, -1, 1, NULL);
 	rc |= queue(a, TR_Q_ALL, word, NULL, TR_OPEN, 1, NULL);
+	rc |= queue(a, TR_Q_ALL, word, NULL, -1, 50, NULL);
+	rc |= queue(a, TR_Q_MINE, word, NULL, -1, 1, NULL);
+	rc |= queue(a, TR_Q_UNASSIGNED, word, NULL, -1, 1, NULL);
 	rc |= queue(a, TR_Q_ALL, NULL, "Wohnungsgesellschaft 0001", -1, 1, NULL);
 	rc |= queue(a, TR_Q_ALL, NULL, NULL, -1, 40, NULL);
 	rc |= queue(a, TR_Q_MINE, NULL, NULL, -1, 3, NULL);
@@ -99,6 +108,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	const char *word = argc > 2 ? argv[2] : "Heizung";
+	/* a second word for the two-word searches, a prefix for the prefix ones */
+	const char *word2 = argc > 4 ? argv[4] : "Fehler";
+	const char *prefix = tr_fmt("%.*s", (int)(strlen(word) > 4 ? strlen(word) - 2 : strlen(word)), word);
 	if (tr_config_load(NULL) < 0 || sodium_init() < 0 || tr_db_connect() < 0 || tr_render_init() < 0)
 		return 1;
 	tr_time_init();
@@ -128,6 +140,15 @@ int main(int argc, char **argv)
 		rc |= list(u, (enum tr_scope)s, NULL, -1, -1, "2024-01-01", "2024-12-31", TR_SORT_CREATED, 1, NULL);
 		rc |= list(u, (enum tr_scope)s, word, -1, -1, NULL, NULL, TR_SORT_RELEVANCE, 1, NULL);
 		rc |= list(u, (enum tr_scope)s, word, TR_OPEN, -1, NULL, NULL, TR_SORT_UPDATED, 1, NULL);
+		/* the posting lists (sql/012_search.sql): by recency, deep pages, two words, a prefix */
+		rc |= list(u, (enum tr_scope)s, word, -1, -1, NULL, NULL, TR_SORT_UPDATED, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, word, -1, -1, NULL, NULL, TR_SORT_RELEVANCE, 50, NULL);
+		rc |= list(u, (enum tr_scope)s, word, -1, -1, NULL, NULL, TR_SORT_UPDATED, 50, NULL);
+		rc |= list(u, (enum tr_scope)s, word, -1, -1, NULL, NULL, TR_SORT_CREATED, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, tr_fmt("%s %s", word, word2), -1, -1, NULL, NULL, TR_SORT_RELEVANCE, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, tr_fmt("%s %s", word, word2), -1, -1, NULL, NULL, TR_SORT_UPDATED, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, prefix, -1, -1, NULL, NULL, TR_SORT_RELEVANCE, 1, NULL);
+		rc |= list(u, (enum tr_scope)s, prefix, -1, -1, NULL, NULL, TR_SORT_UPDATED, 2, NULL);
 	}
 	/* the ticket page and a download, as the pages do them */
 	tr_req req;

@@ -5,6 +5,8 @@
  *   tresen-ticket reply ID AGENT BODY [--internal] [--status open|pending|solved] [--attach FILE] [--notify]
  *   tresen-ticket status ID new|open|pending|solved|closed
  *   tresen-ticket assign ID AGENT
+ *   tresen-ticket reindex        the search postings of every ticket not indexed as it is now
+ *                                (after sql/012_search.sql on an existing database; batches of 500)
  *
  * For imports, scripts and the tests (which must not write tickets with raw SQL).
  * --notify queues the mails the portal sends for it: the confirmation to the
@@ -25,7 +27,8 @@ static int usage(void)
 	      "                            [--urgent REASON] [--notify]\n"
 	      "       tresen-ticket reply ID AGENT BODY [--internal] [--status S] [--attach FILE] [--notify]\n"
 	      "       tresen-ticket status ID STATUS\n"
-	      "       tresen-ticket assign ID AGENT\n", stderr);
+	      "       tresen-ticket assign ID AGENT\n"
+	      "       tresen-ticket reindex\n", stderr);
 	return 2;
 }
 
@@ -158,6 +161,36 @@ static int assign(int argc, char **argv)
 	return tr_ticket_assign(t, agent, (tr_actor){ 0, "system" }) < 0;
 }
 
+static int reindex(void)
+{
+	int64_t last = 0, done = 0;
+	for (;;) {
+		int64_t ids[500];
+		int n = 0;
+		tr_q *q = tr_q_new("SELECT t.id FROM tickets t LEFT JOIN ticket_search s ON s.ticket_id = t.id "
+				   "WHERE t.id > ? AND (s.indexed_at IS NULL OR s.indexed_at <> t.updated_at) ORDER BY t.id LIMIT 500");
+		tr_q_i64(q, last);
+		if (tr_q_exec(q) < 0)
+			return 1;
+		while (n < 500 && tr_q_next(q) > 0)
+			ids[n++] = tr_q_l(q, 0);
+		tr_q_end(q);
+		for (int i = 0; i < n; i++)
+			if (tr_ticket_search_refresh(ids[i]) < 0)
+				return 1;
+		done += n;
+		if (n)
+			last = ids[n - 1];
+		if (tr_db_commit() < 0 || tr_db_begin() < 0)
+			return 1;
+		tr_pool_reset();
+		if (n < 500)
+			break;
+	}
+	printf("%lld tickets indexed\n", (long long)done);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	tr_log_init("tresen-ticket");
@@ -171,7 +204,8 @@ int main(int argc, char **argv)
 	int rc = !strcmp(argv[1], "create") ? create(argc, argv) :
 		 !strcmp(argv[1], "reply") ? reply(argc, argv) :
 		 !strcmp(argv[1], "status") ? status(argc, argv) :
-		 !strcmp(argv[1], "assign") ? assign(argc, argv) : usage();
+		 !strcmp(argv[1], "assign") ? assign(argc, argv) :
+		 !strcmp(argv[1], "reindex") ? reindex() : usage();
 	if (rc == 0 && tr_db_commit() < 0)
 		rc = 1;
 	if (rc)

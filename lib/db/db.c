@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_PARAMS 48
+#define MAX_PARAMS 96
 #define CACHE_MAX 384
 #define TX_ATTEMPTS 8
 

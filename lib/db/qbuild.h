@@ -9,7 +9,7 @@
 #include "core/util.h"
 #include "db/db.h"
 
-#define TR_QB_MAX 48
+#define TR_QB_MAX 96
 
 typedef struct tr_qb {
 	tr_buf sql;

@@ -9,6 +9,8 @@
 
 #include <dirent.h>
 #include <stdlib.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #define MAX_TEMPLATES 96
@@ -71,6 +73,40 @@ static NEOERR *read_lang_area_files(HDF *h, const char *folder)
 	return err;
 }
 
+/* The static files the layout links, each with a hash of its content in its URL
+ * ("/css/tresen.css?v=3f2a..."): browsers may keep them a year (the server says so),
+ * and a changed file is a new URL. Read once per process from Paths.htdocs. */
+static const struct { const char *hdf, *path; } assets[] = {
+	{ "Assets.css", "css/tresen.css" },
+	{ "Assets.js", "js/tresen.js" },
+	{ "Assets.agent_js", "js/agent.js" },
+	{ "Assets.newrequest_js", "js/newrequest.js" },
+};
+
+static const char *asset_url(const char *htdocs, const char *path)
+{
+	uint64_t h = 1469598103934665603ULL;     /* FNV-1a over the file's bytes */
+	FILE *f = fopen(tr_fmt("%s/%s", htdocs, path), "rb");
+	if (!f)
+		return tr_fmt("/%s", path);
+	unsigned char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ buf[i]) * 1099511628211ULL;
+	fclose(f);
+	return tr_fmt("/%s?v=%012llx", path, (unsigned long long)(h >> 16));
+}
+
+static NEOERR *set_assets(HDF *h, const char *templates)
+{
+	const char *htdocs = tr_cfg("Paths.htdocs", tr_fmt("%s/../htdocs", templates));
+	NEOERR *err = STATUS_OK;
+	for (size_t i = 0; i < TR_ARRAY_LEN(assets) && !err; i++)
+		err = hdf_set_value(h, assets[i].hdf, asset_url(htdocs, assets[i].path));
+	return err;
+}
+
 int tr_render_init(void)
 {
 	if (tmpl_hdf)
@@ -105,6 +141,8 @@ int tr_render_init(void)
 			err = hdf_set_value(h, "Site.base", tr_base_path());
 		if (!err)
 			err = hdf_set_value(h, "Site.url", tr_cfg("Site.url", ""));
+		if (!err)
+			err = set_assets(h, dir);
 		if (!err)
 			err = hdf_set_value(h, "hdf.loadpaths.0", dir);
 		if (err)

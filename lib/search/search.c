@@ -3,6 +3,7 @@
 #include "db/db.h"
 #include "core/pool.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -73,58 +74,146 @@ static int usable(const char *w, size_t n, size_t prefix_len, const char *const 
 	return tr_utf8_len(w, n) >= 2 && tr_utf8_len(w, n) + prefix_len <= 84 && !is_stopword(w, n, stop);
 }
 
-typedef struct doc_ctx {
-	tr_buf *doc;
-	const char *const *prefixes;
-	int nprefixes;
-	const char *const *stop;
-} doc_ctx;
+/* ---- documents for the posting lists ---- */
 
-static void add_word(void *ctx, const char *w, size_t n)
+void tr_search_doc_init(tr_search_doc *d)
 {
-	doc_ctx *d = ctx;
-	for (int i = 0; i < d->nprefixes; i++) {
-		if (!usable(w, n, strlen(d->prefixes[i]), d->stop))
-			return;
-		tr_buf_adds(d->doc, d->prefixes[i]);
-		tr_buf_add(d->doc, w, n);
-		tr_buf_addc(d->doc, ' ');
+	memset(d, 0, sizeof(*d));
+}
+
+void tr_search_doc_free(tr_search_doc *d)
+{
+	for (int i = 0; i < d->n; i++)
+		free(d->words[i]);
+	free(d->words);
+	free(d->tf);
+	memset(d, 0, sizeof(*d));
+}
+
+/* A copy of the word with letter case folded: ASCII, and Latin-1's capitals (U+00C0-U+00DE). */
+static char *fold(const char *w, size_t n)
+{
+	char *f = tr_xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (c == 0xC3 && i + 1 < n && (unsigned char)w[i + 1] >= 0x80 && (unsigned char)w[i + 1] <= 0x9E &&
+			 (unsigned char)w[i + 1] != 0x97) {
+			f[i++] = (char)c;
+			c = (unsigned char)(w[i] + 0x20);
+		}
+		f[i] = (char)c;
 	}
+	f[n] = 0;
+	return f;
 }
 
-void tr_search_doc_add(tr_buf *doc, const char *text, const char *const *prefixes, int nprefixes,
-		       const char *const *stopwords)
-{
-	doc_ctx d = { doc, prefixes, nprefixes, stopwords };
-	tr_search_words(text, add_word, &d);
-	tr_buf_addc(doc, '\n');
-}
-
-typedef struct term_ctx {
-	tr_buf *out;
-	const char *prefix;
+typedef struct text_ctx {
+	tr_search_doc *d;
+	int weight;
 	const char *const *stop;
-	int n;
-} term_ctx;
+} text_ctx;
 
-static void add_term(void *ctx, const char *w, size_t n)
+static void add_occurrence(void *ctx, const char *w, size_t n)
 {
-	term_ctx *t = ctx;
-	if (t->n >= TR_SEARCH_MAX_TERMS || !usable(w, n, strlen(t->prefix), t->stop))
+	text_ctx *t = ctx;
+	tr_search_doc *d = t->d;
+	if (!usable(w, n, 0, t->stop))
 		return;
-	tr_buf_printf(t->out, "%s+%s%.*s*", t->n ? " " : "", t->prefix, (int)n, w);
-	t->n++;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 64;
+		d->words = tr_xrealloc(d->words, sizeof(char *) * (size_t)d->cap);
+		d->tf = tr_xrealloc(d->tf, sizeof(int) * (size_t)d->cap);
+	}
+	d->words[d->n] = fold(w, n);
+	d->tf[d->n++] = t->weight;
+	d->len += t->weight;
 }
 
-const char *tr_search_terms(const char *typed, const char *prefix, const char *const *stopwords)
+void tr_search_doc_text(tr_search_doc *d, const char *text, int weight, const char *const *stopwords)
 {
+	text_ctx t = { d, weight, stopwords };
+	tr_search_words(text, add_occurrence, &t);
+}
+
+unsigned tr_search_impact(int tf, int len)
+{
+	const double k1 = 1.2, b = 0.75, avg = 60.0;
+	if (tf <= 0)
+		return 0;
+	double w = tf * (k1 + 1) / (tf + k1 * (1 - b + b * (len > 0 ? len : tf) / avg));
+	unsigned v = (unsigned)(w / (k1 + 1) * TR_SEARCH_IMPACT_MAX + 0.5);
+	return v < 1 ? 1 : v > TR_SEARCH_IMPACT_MAX ? TR_SEARCH_IMPACT_MAX : v;
+}
+
+typedef struct occ {
+	const char *w;
+	int tf;
+} occ;
+
+static int cmp_occ(const void *a, const void *b)
+{
+	return strcmp(((const occ *)a)->w, ((const occ *)b)->w);
+}
+
+const char *tr_search_doc_json(const tr_search_doc *d)
+{
+	/* occurrences sorted, the weights of equal words summed */
+	occ *o = tr_alloc(sizeof(occ) * (size_t)(d->n + 1));
+	for (int i = 0; i < d->n; i++)
+		o[i] = (occ){ d->words[i], d->tf[i] };
+	qsort(o, (size_t)d->n, sizeof(occ), cmp_occ);
 	tr_buf out;
 	tr_buf_init(&out);
-	term_ctx t = { &out, prefix ? prefix : "", stopwords, 0 };
-	tr_search_words(typed, add_term, &t);
-	const char *r = t.n ? tr_strdup(out.data) : NULL;
+	tr_buf_addc(&out, '[');
+	for (int i = 0; i < d->n;) {
+		int j = i, tf = 0;
+		for (; j < d->n && !strcmp(o[j].w, o[i].w); j++)
+			tf += o[j].tf;
+		/* words hold letters, digits and '_' only: nothing to escape */
+		tr_buf_printf(&out, "%s[\"%s\",%u]", i ? "," : "", o[i].w, tr_search_impact(tf, d->len));
+		i = j;
+	}
+	tr_buf_addc(&out, ']');
+	const char *r = tr_strdup(out.data);
 	tr_buf_free(&out);
 	return r;
+}
+
+/* ---- queries ---- */
+
+typedef struct query_ctx {
+	const char **words;
+	const char *const *stop;
+	int n;
+} query_ctx;
+
+static void add_query_word(void *ctx, const char *w, size_t n)
+{
+	query_ctx *q = ctx;
+	if (q->n >= TR_SEARCH_MAX_TERMS || !usable(w, n, 0, q->stop))
+		return;
+	char *f = fold(w, n);
+	for (int i = 0; i < q->n; i++)
+		if (!strcmp(q->words[i], f)) {
+			free(f);
+			return;
+		}
+	q->words[q->n++] = tr_strdup(f);
+	free(f);
+}
+
+int tr_search_query_words(const char *typed, const char *const *stopwords, const char **words)
+{
+	query_ctx q = { words, stopwords, 0 };
+	tr_search_words(typed, add_query_word, &q);
+	return q.n;
+}
+
+const char *tr_search_like(const char *w)
+{
+	return tr_fmt("%s%%", tr_like_escape(w));
 }
 
 const char *const *tr_search_stopwords(void)

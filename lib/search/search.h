@@ -1,11 +1,7 @@
-/* search.h - the words of search documents and queries (tickets, help centre), prefixed by who may find them.
+/* search.h - the words of search documents and queries (tickets, help centre).
  *
- * InnoDB FULLTEXT cannot combine a MATCH with an ordinary index, and
- * intersecting a large organization's token list with a common word costs
- * tens of milliseconds. So every word is indexed once per access scope:
- * "o3_heizung" (organization 3), "r6_heizung" (requester 6), "c7_heizung"
- * (CC'd user 7), "s_heizung" (staff: the agents' search over all tickets). A search of one list then reads only that list's postings.
- * The same tokenizer builds documents and queries, so they always agree. */
+ * Ticket search reads posting lists of our own (sql/012_search.sql, lib/search/postings.h):
+ * the same tokenizer builds documents and queries, so they always agree. */
 #ifndef TR_SEARCH_H
 #define TR_SEARCH_H
 
@@ -13,24 +9,48 @@
 #include "core/util.h"
 
 #define TR_SEARCH_MAX_TERMS 8
-/* The scope of staff: every ticket's document carries its words once more with this prefix. */
-#define TR_SEARCH_STAFF_PREFIX "s_"
 
 /* Calls fn for each word of text: runs of ASCII letters and digits, '_',
  * and letters from Latin-1 to Greek/Cyrillic/Latin Extended (U+00C0-U+1FFF,
  * without the multiplication and division signs). */
 void tr_search_words(const char *text, void (*fn)(void *ctx, const char *w, size_t n), void *ctx);
 
-/* Appends the words of text to doc, each once per scope prefix ("o3_", ...);
- * stopwords and one-letter words are left out. */
-void tr_search_doc_add(tr_buf *doc, const char *text, const char *const *prefixes, int nprefixes,
-		       const char *const *stopwords);
+/* ---- the posting lists (sql/012_search.sql) ----
+ *
+ * A ticket's document is the words of its subject (weight 3) and public comments (weight 1),
+ * stopwords and one-letter words left out, letter case folded (ASCII and Latin-1; the database's
+ * collation folds accents on top). Each distinct word gets an impact: its BM25 term weight in
+ * the document, so the best matches of one word are the top of an index range. */
 
-/* What a user typed as a boolean FULLTEXT query for one scope: required
- * prefix terms ("+o3_heiz* +o3_defekt*"), operators stripped, stopwords and
- * one-letter words dropped, at most TR_SEARCH_MAX_TERMS. NULL when nothing
- * searchable is left. */
-const char *tr_search_terms(const char *typed, const char *prefix, const char *const *stopwords);
+#define TR_SEARCH_IMPACT_MAX 65535
+/* Found-counts are exact up to this many; above it the page says "more than" it. */
+#define TR_SEARCH_COUNT_BOUND 1000
+
+typedef struct tr_search_doc {
+	char **words;          /* distinct, folded */
+	int *tf;               /* weighted occurrences of each */
+	int n, cap;
+	int len;               /* weighted words in all */
+} tr_search_doc;
+
+void tr_search_doc_init(tr_search_doc *d);
+/* Adds the words of text, each occurrence counting weight times. */
+void tr_search_doc_text(tr_search_doc *d, const char *text, int weight, const char *const *stopwords);
+/* The document as JSON for the indexing statement: [["word",impact],...] (pool memory). */
+const char *tr_search_doc_json(const tr_search_doc *d);
+void tr_search_doc_free(tr_search_doc *d);
+
+/* BM25's weight (k1 = 1.2, b = 0.75, average document 60 words) of a word occurring tf times
+ * in a document of len words, scaled to 1..TR_SEARCH_IMPACT_MAX; grows with tf, falls with len. */
+unsigned tr_search_impact(int tf, int len);
+
+/* The words of what a user typed, each searched as a prefix: operators and punctuation dropped,
+ * stopwords and one-letter words left out, at most TR_SEARCH_MAX_TERMS, repeated words once
+ * (pool copies in words[]). Returns how many. */
+int tr_search_query_words(const char *typed, const char *const *stopwords, const char **words);
+
+/* A LIKE pattern for the words beginning with w: "heiz%" (LIKE's own characters escaped). */
+const char *tr_search_like(const char *w);
 
 /* The stopword list of the database (table ft_stopwords), read once per process. */
 const char *const *tr_search_stopwords(void);

@@ -94,9 +94,7 @@ tr_scope_sql tr_access_scope_sql(const tr_user *u, enum tr_scope s)
 	return q;
 }
 
-const char *tr_access_search_prefix(const tr_user *u, enum tr_scope s)
+int64_t tr_access_search_scope(const tr_user *u, enum tr_scope s)
 {
-	if (s == TR_SCOPE_ORG)
-		return tr_fmt("o%lld_", (long long)u->org_id);
-	return tr_fmt("%c%lld_", s == TR_SCOPE_CC ? 'c' : 'r', (long long)u->id);
+	return s == TR_SCOPE_ORG ? u->org_id : 0;
 }

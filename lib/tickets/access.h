@@ -49,7 +49,9 @@ typedef struct tr_scope_sql {
 } tr_scope_sql;
 tr_scope_sql tr_access_scope_sql(const tr_user *u, enum tr_scope s);
 
-/* The word prefix of the scope's search documents (see search.h): "o3_", "r6_", "c6_". */
-const char *tr_access_search_prefix(const tr_user *u, enum tr_scope s);
+/* The posting scope a list's search reads (sql/012_search.sql): the organization's own lists
+ * for its tab; 0 (every ticket's, looked up per ticket of the list, which the scope's SQL
+ * restricts) for the own and CC tabs. */
+int64_t tr_access_search_scope(const tr_user *u, enum tr_scope s);
 
 #endif

@@ -5,7 +5,7 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "db/qbuild.h"
-#include "search/search.h"
+#include "search/postings.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +96,7 @@ static int narrowed(const tr_queue_query *q)
 	return q->status >= 0 || q->group_id || q->assignee_id || q->org || q->from || q->to;
 }
 
-static void order(tr_qb *b, const tr_queue_query *q, int ranked)
+static void order(tr_qb *b, const tr_queue_query *q, const tr_search *ranked)
 {
 	switch (q->sort) {
 	case TR_QS_UPDATED:
@@ -114,8 +114,13 @@ static void order(tr_qb *b, const tr_queue_query *q, int ranked)
 		break;
 	default:
 		/* a search without another sort: the best matches first */
-		tr_qb_sql(b, ranked ? " ORDER BY MATCH(s.doc) AGAINST (? IN BOOLEAN MODE) DESC, t.id DESC" :
-				      " ORDER BY t.updated_at ASC, t.id ASC");
+		if (ranked) {
+			tr_qb_sql(b, " ORDER BY ");
+			tr_search_sql_score(b, ranked, "t.id", "t.updated_at");
+			tr_qb_sql(b, " DESC, t.id DESC");
+		} else {
+			tr_qb_sql(b, " ORDER BY t.updated_at ASC, t.id ASC");
+		}
 	}
 }
 
@@ -179,15 +184,55 @@ static int counts_only(const tr_user *a, tr_queue_list *out)
 	return 0;
 }
 
+typedef struct queue_ctx {
+	const tr_user *a;
+	const tr_queue_query *q;
+} queue_ctx;
+
+/* The queue's condition and the filters, checked on each posting's ticket. */
+static void queue_filter(tr_qb *b, void *ctx)
+{
+	const queue_ctx *c = ctx;
+	tr_qb_sql(b, " AND ");
+	queue_where(b, c->a, c->q->queue);
+	filters(b, c->q);
+}
+
 int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->counts[TR_Q_ALL] = -1;
+	out->found = -1;
 	int per = query->per_page > 0 ? query->per_page : 25;
 	int page = query->page > 0 ? query->page : 1;
+	int64_t offset = (int64_t)(page - 1) * per;
 	int64_t number = ticket_number(query->q);
-	const char *terms = number ? NULL : tr_search_terms(query->q, TR_SEARCH_STAFF_PREFIX, tr_search_stopwords());
-	out->searched = terms != NULL;
+	tr_search srch;
+	memset(&srch, 0, sizeof(srch));
+	if (!number && query->q) {
+		int rc = tr_search_prepare(query->q, 0, &srch);     /* staff search every ticket: scope 0 */
+		if (rc < 0)
+			return rc;
+	}
+	int searched = out->searched = srch.n > 0;
+	if (searched && srch.none) {
+		out->found = 0;
+		return counts_only(a, out);
+	}
+	/* by relevance (every ticket) or recency (waiting longest, last updated): read from the
+	 * postings, the queue's condition and the filters checked on each one's ticket (postings.h) */
+	int unfiltered = query->queue == TR_Q_ALL && !narrowed(query) && query->type < 0 && query->priority < 0;
+	int relevance = query->sort == TR_QS_WAITING && query->queue == TR_Q_ALL;
+	int ascending = query->sort == TR_QS_WAITING && !relevance;
+	/* a queue of a few tickets (mine, my groups, claims, replies) or a narrow filter: its own
+	 * tickets are fewer than the postings to read past until a page is full */
+	int broad = (query->queue == TR_Q_ALL || query->queue == TR_Q_UNASSIGNED || query->queue == TR_Q_PENDING ||
+		     query->queue == TR_Q_SOLVED) && !query->group_id && !query->assignee_id && !query->org &&
+		    !query->from && !query->to;
+	int driven = searched && broad && (query->sort == TR_QS_WAITING || query->sort == TR_QS_UPDATED) &&
+		     tr_search_driven_ok(&srch, (query->status >= 0) + (query->type >= 0) + (query->priority >= 0));
+	queue_ctx qc = { a, query };
+	tr_search_filter filter = { queue_filter, &qc };
 
 	tr_qb b;
 	tr_qb_init(&b);
@@ -196,31 +241,49 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 	 * (left alone, the optimizer may start from a small table and sort everything it joined) */
 	tr_qb_sql(&b, "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, o.name, r.name, a.name, g.name, "
 		      "t.created_at, t.updated_at, t.urgent_review, t.awaiting_agent AND t.agent_replied, " QUEUE_COUNTS
-		      ", t.sla_due_at FROM ");
+		      ", t.sla_due_at, ");
 	tr_qb_arg_num(&b, a->id);
 	tr_qb_arg_num(&b, a->id);
-	tr_qb_sql(&b, terms ? "ticket_search s JOIN tickets t ON t.id = s.ticket_id " : "tickets t ");
-	if (!terms && !number && query->queue == TR_Q_ALL && !narrowed(query))
-		tr_qb_sql(&b, order_index(query->sort));
+	if (driven) {
+		tr_search_sql_count(&b, &srch, unfiltered ? NULL : &filter);
+	} else if (searched) {
+		tr_qb_sql(&b, "(SELECT COUNT(*) FROM (SELECT t.id FROM tickets t WHERE ");
+		queue_where(&b, a, query->queue);
+		tr_search_sql_exists(&b, &srch, -1, "t.id", "t.updated_at");
+		filters(&b, query);
+		tr_qb_sqlf(&b, " LIMIT %d) x)", TR_SEARCH_COUNT_BOUND + 1);
+	} else {
+		tr_qb_sql(&b, "NULL");
+	}
+	tr_qb_sql(&b, " FROM ");
+	if (driven) {
+		tr_search_sql_page(&b, &srch, relevance, ascending, offset, per + 1, unfiltered ? NULL : &filter);
+		tr_qb_sql(&b, "JOIN tickets t ON t.id = s.ticket_id ");
+	} else {
+		tr_qb_sql(&b, "tickets t ");
+		if (!number && query->queue == TR_Q_ALL && !narrowed(query))
+			tr_qb_sql(&b, order_index(query->sort));
+	}
 	tr_qb_sql(&b, "JOIN users r ON r.id = t.requester_id LEFT JOIN organizations o ON o.id = t.org_id "
 		      "LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id WHERE ");
 	queue_where(&b, a, query->queue);
-	if (terms)
-		tr_qb_str(&b, " AND MATCH(s.doc) AGAINST (? IN BOOLEAN MODE)", terms);
+	if (searched && !driven)
+		tr_search_sql_exists(&b, &srch, -1, "t.id", "t.updated_at");
 	if (number)
 		tr_qb_num(&b, " AND t.id = ?", number);
 	filters(&b, query);
 	/* every ticket by its target: those with a running one, in the order of their index */
-	int sla_all = query->sort == TR_QS_SLA && query->queue == TR_Q_ALL && !narrowed(query) && !terms && !number;
-	if (sla_all)
-		tr_qb_sql(&b, " AND t.sla_due_at IS NOT NULL ORDER BY t.sla_due_at ASC, t.id ASC");
-	int ranked = terms && query->sort == TR_QS_WAITING && query->queue == TR_Q_ALL;
-	if (!sla_all)
-		order(&b, query, ranked);
-	if (ranked)
-		tr_qb_arg_str(&b, terms);
-	tr_qb_num(&b, " LIMIT ?", per + 1);          /* one more tells whether a next page exists */
-	tr_qb_num(&b, " OFFSET ?", (int64_t)(page - 1) * per);
+	int sla_all = query->sort == TR_QS_SLA && query->queue == TR_Q_ALL && !narrowed(query) && !searched && !number;
+	if (driven) {
+		tr_qb_sql(&b, ascending ? " ORDER BY s.k ASC, t.id ASC" : " ORDER BY s.k DESC, t.id DESC");
+	} else {
+		if (sla_all)
+			tr_qb_sql(&b, " AND t.sla_due_at IS NOT NULL ORDER BY t.sla_due_at ASC, t.id ASC");
+		else
+			order(&b, query, searched && relevance ? &srch : NULL);
+		tr_qb_num(&b, " LIMIT ?", per + 1);          /* one more tells whether a next page exists */
+		tr_qb_num(&b, " OFFSET ?", offset);
+	}
 	tr_q *q = tr_qb_query(&b);
 	if (!q)
 		return TR_DB_ERR;
@@ -229,15 +292,23 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 		return rc;
 	out->rows = tr_alloc(sizeof(tr_queue_row) * (size_t)(per + 1));
 	while (tr_q_next(q) > 0) {
+		for (int i = 0; i < NCOUNTS; i++)
+			out->counts[i] = tr_q_l(q, 13 + i);
+		if (searched)
+			out->found = tr_q_l(q, 14 + NCOUNTS);
 		if (out->n == per) {
 			out->has_more = 1;
 			break;
 		}
 		read_row(q, &out->rows[out->n++]);
-		for (int i = 0; i < NCOUNTS; i++)
-			out->counts[i] = tr_q_l(q, 13 + i);
 	}
 	tr_q_end(q);
+	if (out->found > TR_SEARCH_COUNT_BOUND) {
+		out->found = TR_SEARCH_COUNT_BOUND;
+		out->found_more = 1;
+	}
+	if (out->n == 0 && searched && page == 1)
+		out->found = 0;
 	if (number && out->n == 1)
 		out->jump_to = number;
 	return out->n == 0 ? counts_only(a, out) : 0;

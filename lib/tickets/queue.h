@@ -56,6 +56,8 @@ typedef struct tr_queue_list {
 	tr_queue_row *rows;
 	int n, has_more, searched;
 	int64_t jump_to;              /* q named a ticket that exists: open it */
+	int64_t found;                /* tickets the search found (-1: not known), up to TR_SEARCH_COUNT_BOUND */
+	int found_more;               /* more than found */
 	int64_t counts[TR_NQUEUE];    /* counts[TR_Q_ALL] is not kept: -1 */
 } tr_queue_list;
 

@@ -211,55 +211,114 @@ static int recount(const tr_ticket *before, const tr_ticket *after)
 	return 0;
 }
 
-#define MAX_SCOPES 53      /* staff, organization, requester and up to 50 CC'd users */
+/* The words of a ticket's JSON document ([["word", impact], ...]) as a table. */
+#define DOC_WORDS "JSON_TABLE(?, '$[*]' COLUMNS (w VARCHAR(84) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci " \
+	"PATH '$[0]', impact INT PATH '$[1]')) j JOIN search_words w ON w.word = j.w"
 
-int tr_ticket_search_refresh(int64_t ticket_id)
+/* The ticket's postings as they are: which words, which organization, which updated_at. */
+typedef struct indexed {
+	const char *ids;          /* JSON array of word ids */
+	int64_t org;
+	const char *at;           /* NULL: not indexed yet */
+	const char *updated_at;   /* the ticket's now */
+} indexed;
+
+static int indexed_load(int64_t ticket_id, indexed *x)
 {
-	const char *prefixes[MAX_SCOPES];
-	int np = 0;
-	const char *subject = NULL;
-	const char *const *stop = tr_search_stopwords();
-	tr_q *q = tr_q_new("SELECT org_id, requester_id, subject FROM tickets WHERE id = ?");
+	memset(x, 0, sizeof(*x));
+	tr_q *q = tr_q_new("SELECT s.doc, s.org_scope, s.indexed_at, t.updated_at FROM tickets t "
+			   "LEFT JOIN ticket_search s ON s.ticket_id = t.id WHERE t.id = ?");
 	tr_q_i64(q, ticket_id);
 	int rc = tr_q_exec(q);
 	if (rc < 0)
 		return rc;
 	if (tr_q_next(q) > 0) {
-		prefixes[np++] = TR_SEARCH_STAFF_PREFIX;   /* agents search every ticket */
-		if (!tr_q_isnull(q, 0))
-			prefixes[np++] = tr_fmt("o%s_", tr_q_s(q, 0));
-		prefixes[np++] = tr_fmt("r%s_", tr_q_s(q, 1));
-		subject = tr_q_dup(q, 2);
+		x->ids = tr_q_dup(q, 0);
+		x->org = tr_q_l(q, 1);
+		x->at = tr_q_dup(q, 2);
+		x->updated_at = tr_q_dup(q, 3);
+		rc = 1;
+	}
+	tr_q_end(q);
+	return rc;
+}
+
+/* Keeps the postings' recency in step with the ticket's updated_at (the lists read them in that order). */
+static int search_move(int64_t ticket_id)
+{
+	indexed x;
+	int rc = indexed_load(ticket_id, &x);
+	if (rc <= 0 || !x.at || !x.ids || !strcmp(x.at, x.updated_at))
+		return rc < 0 ? rc : 0;
+	int64_t r = tr_db_run("UPDATE search_postings p JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) j "
+			      "ON p.word_id = j.id SET p.updated_at = ? "
+			      "WHERE p.scope IN (0, ?) AND p.updated_at = ? AND p.ticket_id = ?",
+			      "sslsl", x.ids, x.updated_at, x.org, x.at, ticket_id);
+	if (r >= 0)
+		r = tr_db_run("UPDATE ticket_search SET indexed_at = ? WHERE ticket_id = ?", "sl", x.updated_at, ticket_id);
+	return r < 0 ? (int)r : 0;
+}
+
+int tr_ticket_search_refresh(int64_t ticket_id)
+{
+	const char *const *stop = tr_search_stopwords();
+	int64_t org = 0;
+	const char *subject = NULL;
+	tr_q *q = tr_q_new("SELECT COALESCE(org_id, 0), subject FROM tickets WHERE id = ?");
+	tr_q_i64(q, ticket_id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	if (tr_q_next(q) > 0) {
+		org = tr_q_l(q, 0);
+		subject = tr_q_dup(q, 1);
 	}
 	tr_q_end(q);
 	if (!subject)
 		return TR_E_NOT_FOUND;
-	int64_t ccs[MAX_SCOPES - 3];
-	int ncc = tr_ticket_cc_ids(ticket_id, ccs, MAX_SCOPES - 3);
-	if (ncc < 0)
-		return ncc;
-	for (int i = 0; i < ncc; i++)
-		prefixes[np++] = tr_fmt("c%lld_", (long long)ccs[i]);
-
-	tr_buf doc;
-	tr_buf_init(&doc);
+	tr_search_doc doc;
+	tr_search_doc_init(&doc);
 	/* the subject three times: a word in it weighs more than one in a comment */
-	for (int i = 0; i < 3; i++)
-		tr_search_doc_add(&doc, subject, prefixes, np, stop);
+	tr_search_doc_text(&doc, subject, 3, stop);
 	/* only public comments: an internal note must never be found by a customer */
 	q = tr_q_new("SELECT body FROM comments WHERE ticket_id = ? AND is_public = 1 ORDER BY id");
 	tr_q_i64(q, ticket_id);
-	rc = tr_q_exec(q);
-	if (rc == 0) {
-		while (tr_q_next(q) > 0)
-			tr_search_doc_add(&doc, tr_q_s(q, 0), prefixes, np, stop);
-		tr_q_end(q);
-		int64_t r = tr_db_run("REPLACE INTO ticket_search (ticket_id, doc) VALUES (?, ?)", "ls", ticket_id,
-				      doc.data ? doc.data : "");
-		rc = r < 0 ? (int)r : 0;
+	if ((rc = tr_q_exec(q)) < 0) {
+		tr_search_doc_free(&doc);
+		return rc;
 	}
-	tr_buf_free(&doc);
-	return rc;
+	while (tr_q_next(q) > 0)
+		tr_search_doc_text(&doc, tr_q_s(q, 0), 1, stop);
+	tr_q_end(q);
+	const char *json = tr_search_doc_json(&doc);
+	tr_search_doc_free(&doc);
+
+	/* out with the old postings (found by their keys), in with the new: every word of the
+	 * ticket once for all tickets (scope 0) and once for its organization */
+	indexed x;
+	if ((rc = indexed_load(ticket_id, &x)) < 0)
+		return rc;
+	int64_t r = 0;
+	if (x.at && x.ids)
+		r = tr_db_run("DELETE p FROM search_postings p JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) j "
+			      "ON p.word_id = j.id WHERE p.scope IN (0, ?) AND p.updated_at = ? AND p.ticket_id = ?",
+			      "slsl", x.ids, x.org, x.at, ticket_id);
+	/* new words: only those missing are inserted (IGNORE: another writer may have just added one),
+	 * in one order, so that two writers adding the same new words cannot deadlock */
+	if (r >= 0)
+		r = tr_db_run("INSERT IGNORE INTO search_words (word) SELECT DISTINCT j.w FROM JSON_TABLE(?, '$[*]' COLUMNS "
+			      "(w VARCHAR(84) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci PATH '$[0]')) j "
+			      "WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = j.w) ORDER BY j.w", "s", json);
+	if (r >= 0)
+		r = tr_db_run("INSERT INTO search_postings (word_id, scope, updated_at, ticket_id, impact) "
+			      "SELECT w.id, sc.scope, ?, ?, MAX(j.impact) FROM " DOC_WORDS
+			      " JOIN (SELECT 0 AS scope UNION ALL SELECT ?) sc GROUP BY w.id, sc.scope",
+			      "slsl", x.updated_at, ticket_id, json, org);
+	if (r >= 0)
+		r = tr_db_run("REPLACE INTO ticket_search (ticket_id, doc, org_scope, indexed_at) "
+			      "SELECT ?, COALESCE(JSON_ARRAYAGG(DISTINCT w.id), '[]'), ?, ? FROM " DOC_WORDS,
+			      "llss", ticket_id, org, x.updated_at, json);
+	return r < 0 ? (int)r : 0;
 }
 
 int tr_ticket_add_cc(int64_t ticket_id, int64_t user_id)
@@ -416,7 +475,7 @@ int tr_ticket_update(const tr_ticket *before, tr_ticket *t, tr_actor who, const 
 	tr_q_i64(q, t->id);
 	int rc = tr_q_exec(q);
 	tr_q_end(q);
-	if (rc < 0)
+	if (rc < 0 || (rc = search_move(t->id)) < 0)
 		return rc;
 	t->version = before->version + 1;
 	/* one audit event per field that changed */

@@ -122,7 +122,9 @@ typedef struct tr_count_key {
 } tr_count_key;
 int tr_ticket_count_keys(const tr_ticket *t, tr_count_key *keys);
 
-/* Rebuilds the ticket's search document (subject, public comments, access tokens). */
+/* Rebuilds the ticket's postings (sql/012_search.sql): the words of its subject and public
+ * comments, for all tickets and for its organization. tr_ticket_update keeps their recency in
+ * step with the ticket's updated_at. */
 int tr_ticket_search_refresh(int64_t ticket_id);
 
 /* Adds a CC; 0 or <0. */

@@ -38,6 +38,8 @@ typedef struct tr_list {
 	int n;
 	int has_more;             /* another page follows */
 	int searched;             /* keywords were usable */
+	int64_t found;            /* tickets found by the search (-1: not known, a page past the end) */
+	int found_more;           /* more than found (TR_SEARCH_COUNT_BOUND) */
 	int64_t counts[3];        /* tab counts, as tr_ticket_tab_counts */
 } tr_list;
 

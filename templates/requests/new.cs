@@ -188,7 +188,7 @@
   <p><a href="<?cs var:Site.base ?>/hc"><?cs var:L.newreq.tips_hc ?></a></p>
 </aside>
 </div>
-<script src="<?cs var:Site.base ?>/js/newrequest.js" defer></script>
+<script src="<?cs var:Site.base ?><?cs var:Assets.newrequest_js ?>" defer></script>
 <?cs /def ?>
 
 <?cs def:content() ?>

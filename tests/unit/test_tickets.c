@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tresen.h"
@@ -128,29 +129,47 @@ static void access_rule(void **state)
 	tr_scope_sql cc = tr_access_scope_sql(&reader, TR_SCOPE_CC);
 	assert_int_equal(cc.join_arg, 12);
 	assert_int_equal(cc.where_arg, 0);
-	assert_string_equal(tr_access_search_prefix(&reader, TR_SCOPE_ORG), "o100_");
-	assert_string_equal(tr_access_search_prefix(&reader, TR_SCOPE_MINE), "r12_");
-	assert_string_equal(tr_access_search_prefix(&reader, TR_SCOPE_CC), "c12_");
+	/* the organization's tab reads its own postings; the own and CC tabs look up every ticket's */
+	assert_int_equal(tr_access_search_scope(&reader, TR_SCOPE_ORG), 100);
+	assert_int_equal(tr_access_search_scope(&reader, TR_SCOPE_MINE), 0);
+	assert_int_equal(tr_access_search_scope(&reader, TR_SCOPE_CC), 0);
 	tr_pool_reset();
+}
+
+static int query(const char *typed, const char *const *stop, const char **w)
+{
+	return tr_search_query_words(typed, stop, w);
 }
 
 static void search_terms(void **state)
 {
 	(void)state;
 	static const char *const stop[] = { "und", "die", NULL };
-	assert_string_equal(tr_search_terms("Drucker Fehler", "o3_", stop), "+o3_Drucker* +o3_Fehler*");
-	assert_string_equal(tr_search_terms("\"Mieten\" -soll +stellung (x) ~y <z>", "r6_", stop),
-			    "+r6_Mieten* +r6_soll* +r6_stellung*");
-	assert_string_equal(tr_search_terms("die Heizung und Wasser", "o3_", stop), "+o3_Heizung* +o3_Wasser*");
-	assert_string_equal(tr_search_terms("Überweisung Straße", "o3_", stop), "+o3_Überweisung* +o3_Straße*");
-	assert_string_equal(tr_search_terms("Heizung–Problem × 3", "o3_", stop), "+o3_Heizung* +o3_Problem*");
-	assert_null(tr_search_terms("und die", "o3_", stop));
-	assert_null(tr_search_terms("a b c", "o3_", stop));
-	assert_null(tr_search_terms("", "o3_", stop));
-	assert_null(tr_search_terms(NULL, "o3_", stop));
-	assert_string_equal(tr_search_terms("IP DB", "c7_", stop), "+c7_IP* +c7_DB*");
-	assert_string_equal(tr_search_terms("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10", "o1_", stop),
-			    "+o1_a1* +o1_b2* +o1_c3* +o1_d4* +o1_e5* +o1_f6* +o1_g7* +o1_h8*");
+	const char *w[TR_SEARCH_MAX_TERMS];
+	assert_int_equal(query("Drucker Fehler", stop, w), 2);
+	assert_string_equal(w[0], "drucker");
+	assert_string_equal(w[1], "fehler");
+	/* operators are punctuation; letter case folds, Latin-1 capitals too */
+	assert_int_equal(query("\"Mieten\" -soll +stellung (x) ~y <z>", stop, w), 3);
+	assert_string_equal(w[0], "mieten");
+	assert_string_equal(w[2], "stellung");
+	assert_int_equal(query("die Heizung und Wasser", stop, w), 2);
+	assert_int_equal(query("ÜBERWEISUNG Straße ÄÖÜ", stop, w), 3);
+	assert_string_equal(w[0], "überweisung");
+	assert_string_equal(w[1], "straße");
+	assert_string_equal(w[2], "äöü");
+	assert_int_equal(query("Heizung–Problem × 3", stop, w), 2);
+	/* a word typed twice is searched once */
+	assert_int_equal(query("Heizung heizung HEIZUNG", stop, w), 1);
+	assert_int_equal(query("und die", stop, w), 0);
+	assert_int_equal(query("a b c", stop, w), 0);
+	assert_int_equal(query("", stop, w), 0);
+	assert_int_equal(query(NULL, stop, w), 0);
+	assert_int_equal(query("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10", stop, w), TR_SEARCH_MAX_TERMS);
+	assert_string_equal(w[7], "h8");
+	/* a prefix as a LIKE pattern, LIKE's own characters escaped */
+	assert_string_equal(tr_search_like("heiz"), "heiz%");
+	assert_string_equal(tr_search_like("a_b"), "a\\_b%");
 	tr_pool_reset();
 }
 
@@ -158,17 +177,39 @@ static void search_documents(void **state)
 {
 	(void)state;
 	static const char *const stop[] = { "und", NULL };
-	static const char *const prefixes[] = { "o3_", "r6_" };
-	tr_buf doc;
-	tr_buf_init(&doc);
-	tr_search_doc_add(&doc, "Heizung und Wasser: defekt! (Objekt 12, ä)", prefixes, 2, stop);
-	assert_string_equal(doc.data, "o3_Heizung r6_Heizung o3_Wasser r6_Wasser o3_defekt r6_defekt "
-				      "o3_Objekt r6_Objekt o3_12 r6_12 \n");
-	/* a word typed into the search box becomes exactly a word of the document */
-	const char *t = tr_search_terms("wasser", "o3_", stop);
-	assert_string_equal(t, "+o3_wasser*");
-	tr_buf_free(&doc);
+	tr_search_doc d;
+	tr_search_doc_init(&d);
+	tr_search_doc_text(&d, "Heizung und Wasser", 3, stop);
+	tr_search_doc_text(&d, "heizung defekt! (Objekt 12, ä)", 1, stop);
+	/* distinct folded words, sorted; the subject's words weigh three */
+	assert_int_equal(d.len, 3 * 2 + 4);
+	const char *json = tr_search_doc_json(&d);
+	char want[300];
+	snprintf(want, sizeof(want), "[[\"12\",%u],[\"defekt\",%u],[\"heizung\",%u],[\"objekt\",%u],[\"wasser\",%u]]",
+		 tr_search_impact(1, 10), tr_search_impact(1, 10), tr_search_impact(4, 10), tr_search_impact(1, 10),
+		 tr_search_impact(3, 10));
+	assert_string_equal(json, want);
+	tr_search_doc_free(&d);
+	tr_search_doc_init(&d);
+	assert_string_equal(tr_search_doc_json(&d), "[]");
 	tr_pool_reset();
+}
+
+static void search_impact(void **state)
+{
+	(void)state;
+	/* BM25's term weight: more occurrences weigh more, with diminishing returns ... */
+	assert_true(tr_search_impact(2, 60) > tr_search_impact(1, 60));
+	assert_true(tr_search_impact(3, 60) - tr_search_impact(2, 60) < tr_search_impact(2, 60) - tr_search_impact(1, 60));
+	/* ... and a word weighs more in a short document than in a long one */
+	assert_true(tr_search_impact(1, 10) > tr_search_impact(1, 60));
+	assert_true(tr_search_impact(1, 60) > tr_search_impact(1, 600));
+	/* within its range, never 0 for a word that occurs */
+	assert_int_equal(tr_search_impact(0, 60), 0);
+	assert_true(tr_search_impact(1, 1000000) >= 1);
+	assert_true(tr_search_impact(1000000, 1) <= TR_SEARCH_IMPACT_MAX);
+	/* tf 1 in an average document: BM25 gives 1 of k1 + 1 = 2.2 */
+	assert_int_equal(tr_search_impact(1, 60), (unsigned)(TR_SEARCH_IMPACT_MAX / 2.2 + 0.5));
 }
 
 int main(void)
@@ -181,6 +222,7 @@ int main(void)
 		cmocka_unit_test(access_rule),
 		cmocka_unit_test(search_terms),
 		cmocka_unit_test(search_documents),
+		cmocka_unit_test(search_impact),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,172 @@
+/* postings.c - searching the posting lists of sql/012_search.sql (see postings.h). */
+#include "search/postings.h"
+#include "core/pool.h"
+#include "db/db.h"
+
+#include <string.h>
+
+/* The dictionary words a term stands for: its ids when few (written as numbers: they are
+ * ours, read from search_words, and keep the statement's parameters for the filters), else
+ * every word it begins. */
+static void word_ids(tr_qb *b, const tr_search_term *t, const char *col)
+{
+	if (t->nids <= TR_SEARCH_DRIVER_IDS) {
+		tr_qb_sqlf(b, "%s IN (", col);
+		for (int i = 0; i < t->nids; i++)
+			tr_qb_sqlf(b, "%s%lld", i ? ", " : "", (long long)t->ids[i]);
+		tr_qb_sql(b, ")");
+	} else {
+		tr_qb_sqlf(b, "%s IN (SELECT id FROM search_words WHERE word LIKE ", col);
+		tr_qb_str(b, "?)", t->like);
+	}
+}
+
+int tr_search_prepare(const char *typed, int64_t scope, tr_search *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->scope = scope;
+	const char *words[TR_SEARCH_MAX_TERMS];
+	s->n = tr_search_query_words(typed, tr_search_stopwords(), words);
+	if (!s->n)
+		return 0;
+	/* every term's dictionary words, one more than a driver may have */
+	tr_qb b;
+	tr_qb_init(&b);
+	for (int i = 0; i < s->n; i++) {
+		s->t[i].word = words[i];
+		s->t[i].like = tr_search_like(words[i]);
+		tr_qb_sqlf(&b, "%s(SELECT %d, id FROM search_words WHERE word LIKE ? ORDER BY word LIMIT %d)",
+			   i ? " UNION ALL " : "", i, TR_SEARCH_DRIVER_IDS + 1);
+		tr_qb_arg_str(&b, s->t[i].like);
+	}
+	tr_q *q = tr_qb_query(&b);
+	if (!q)
+		return TR_DB_ERR;
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	while (tr_q_next(q) > 0) {
+		tr_search_term *t = &s->t[tr_q_l(q, 0)];
+		if (t->nids <= TR_SEARCH_DRIVER_IDS)
+			t->ids[t->nids++] = tr_q_l(q, 1);
+	}
+	tr_q_end(q);
+	for (int i = 0; i < s->n; i++)
+		if (!s->t[i].nids)
+			s->none = 1;
+	if (s->none || s->n == 1)
+		return 0;
+	/* several words: the rarest drives (each count stops at the bound) */
+	tr_qb_init(&b);
+	tr_qb_sql(&b, "SELECT ");
+	for (int i = 0; i < s->n; i++) {
+		tr_qb_sqlf(&b, "%s(SELECT COUNT(*) FROM (SELECT 1 FROM search_postings p WHERE ", i ? ", " : "");
+		word_ids(&b, &s->t[i], "p.word_id");
+		tr_qb_num(&b, " AND p.scope = ?", scope);
+		tr_qb_sqlf(&b, " LIMIT %d) x%d)", TR_SEARCH_COUNT_BOUND + 1, i);
+	}
+	if (!(q = tr_qb_query(&b)))
+		return TR_DB_ERR;
+	if ((rc = tr_q_exec(q)) < 0)
+		return rc;
+	if (tr_q_next(q) > 0)
+		for (int i = 0; i < s->n; i++)
+			s->t[i].count = tr_q_l(q, i);
+	tr_q_end(q);
+	for (int i = 0; i < s->n; i++) {
+		const tr_search_term *t = &s->t[i], *d = &s->t[s->driver];
+		if (!t->count)
+			s->none = 1;
+		if (t->count < d->count || (t->count == d->count && t->nids < d->nids))
+			s->driver = i;
+	}
+	return 0;
+}
+
+int tr_search_driven_ok(const tr_search *s, int filter_params)
+{
+	int k = s->t[s->driver].nids, others = s->n - 1;
+	/* the statement's parameters: each range's scope, checks and filters, the count, the page's own */
+	int params = k * (2 + 2 * others + filter_params) + (1 + 2 * others + filter_params) + 16;
+	return s->n && k <= TR_SEARCH_DRIVER_IDS && params <= TR_QB_MAX;
+}
+
+void tr_search_sql_exists(tr_qb *b, const tr_search *s, int skip, const char *tid, const char *upd)
+{
+	for (int i = 0; i < s->n; i++) {
+		if (i == skip)
+			continue;
+		/* by primary key: the word, the scope, the ticket's updated_at and id; a scalar
+		 * subquery, which the optimizer never turns into a join driven by the postings */
+		tr_qb_sqlf(b, " AND (SELECT 1 FROM search_postings e%d FORCE INDEX (PRIMARY) WHERE ", i);
+		word_ids(b, &s->t[i], tr_fmt("e%d.word_id", i));
+		tr_qb_num(b, tr_fmt(" AND e%d.scope = ?", i), s->scope);
+		tr_qb_sqlf(b, " AND e%d.updated_at = %s AND e%d.ticket_id = %s LIMIT 1) IS NOT NULL", i, upd, i, tid);
+	}
+}
+
+void tr_search_sql_score(tr_qb *b, const tr_search *s, const char *tid, const char *upd)
+{
+	tr_qb_sql(b, "(0");
+	for (int i = 0; i < s->n; i++) {
+		tr_qb_sqlf(b, " + COALESCE((SELECT MAX(w%d.impact) FROM search_postings w%d FORCE INDEX (PRIMARY) WHERE ", i, i);
+		word_ids(b, &s->t[i], tr_fmt("w%d.word_id", i));
+		tr_qb_num(b, tr_fmt(" AND w%d.scope = ?", i), s->scope);
+		tr_qb_sqlf(b, " AND w%d.updated_at = %s AND w%d.ticket_id = %s), 0)", i, upd, i, tid);
+	}
+	tr_qb_sql(b, ")");
+}
+
+/* One dictionary word's range in the page's order, checked for the other words. */
+static void range(tr_qb *b, const tr_search *s, int64_t id, int relevance, int ascending, const tr_search_filter *f)
+{
+	const char *dir = ascending ? "ASC" : "DESC";
+	tr_qb_sqlf(b, "SELECT STRAIGHT_JOIN p.ticket_id, p.%s AS k FROM search_postings p FORCE INDEX (%s) "
+		   "%sWHERE p.word_id = %lld",
+		   relevance ? "impact" : "updated_at", relevance ? "ix_posting_impact" : "PRIMARY",
+		   f ? "JOIN tickets t ON t.id = p.ticket_id " : "", (long long)id);
+	tr_qb_num(b, " AND p.scope = ?", s->scope);
+	if (f)
+		f->fn(b, f->ctx);
+	tr_search_sql_exists(b, s, s->driver, "p.ticket_id", "p.updated_at");
+	tr_qb_sqlf(b, " ORDER BY p.%s %s, p.ticket_id %s", relevance ? "impact" : "updated_at", dir, dir);
+}
+
+void tr_search_sql_page(tr_qb *b, const tr_search *s, int relevance, int ascending, int64_t offset, int n,
+			const tr_search_filter *f)
+{
+	const tr_search_term *d = &s->t[s->driver];
+	if (d->nids == 1) {
+		tr_qb_sql(b, "(");
+		range(b, s, d->ids[0], relevance, ascending, f);
+		tr_qb_num(b, " LIMIT ?", n);
+		tr_qb_num(b, " OFFSET ?) s ", offset);
+		return;
+	}
+	/* Several words begin with the driving one: the page's rows are among the first
+	 * offset + n of each word's range; a ticket in several counts once, at its best key. */
+	const char *dir = ascending ? "ASC" : "DESC";
+	tr_qb_sqlf(b, "(SELECT ticket_id, %s(k) AS k FROM (", ascending ? "MIN" : "MAX");
+	for (int i = 0; i < d->nids; i++) {
+		tr_qb_sql(b, i ? " UNION ALL (" : "(");
+		range(b, s, d->ids[i], relevance, ascending, f);
+		tr_qb_num(b, " LIMIT ?)", offset + n);
+	}
+	tr_qb_sqlf(b, ") u GROUP BY ticket_id ORDER BY k %s, ticket_id %s", dir, dir);
+	tr_qb_num(b, " LIMIT ?", n);
+	tr_qb_num(b, " OFFSET ?) s ", offset);
+}
+
+void tr_search_sql_count(tr_qb *b, const tr_search *s, const tr_search_filter *f)
+{
+	const tr_search_term *d = &s->t[s->driver];
+	/* one dictionary word lists each ticket once: no DISTINCT (and no temporary table) needed */
+	tr_qb_sqlf(b, "(SELECT COUNT(*) FROM (SELECT %sSTRAIGHT_JOIN p.ticket_id FROM search_postings p %sWHERE ",
+		   d->nids > 1 ? "DISTINCT " : "", f ? "JOIN tickets t ON t.id = p.ticket_id " : "");
+	word_ids(b, d, "p.word_id");
+	tr_qb_num(b, " AND p.scope = ?", s->scope);
+	if (f)
+		f->fn(b, f->ctx);
+	tr_search_sql_exists(b, s, s->driver, "p.ticket_id", "p.updated_at");
+	tr_qb_sqlf(b, " LIMIT %d) x)", TR_SEARCH_COUNT_BOUND + 1);
+}
