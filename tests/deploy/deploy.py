@@ -84,9 +84,9 @@ def configure(destdir, db, user, password, extra="", name="tresen.hdf"):
     return path
 
 
-def tool(destdir, config, name, *args, check=True, env=None):
+def tool(destdir, config, name, *args, check=True, env=None, as_root=False):
     argv = [os.path.join(destdir, "usr/bin", f"tresen-{name}"), *args]
-    if IS_ROOT:
+    if IS_ROOT and not as_root:
         argv = ["runuser", "-u", "www-data", "--", *argv]
     r = subprocess.run(argv, capture_output=True, text=True, cwd=os.path.dirname(config),
                        env={**os.environ, "TRESEN_CONFIG": config, **(env or {})})
