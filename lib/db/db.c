@@ -261,6 +261,19 @@ void tr_q_strn(tr_q *q, const char *s, size_t n)
 	q->np++;
 }
 
+void tr_q_blob(tr_q *q, const void *data, size_t n)
+{
+	MYSQL_BIND *b = next_param(q);
+	if (!b)
+		return;
+	q->plen[q->np] = (unsigned long)n;
+	b->buffer_type = MYSQL_TYPE_BLOB;
+	b->buffer = TR_UNCONST(data ? data : "");
+	b->buffer_length = (unsigned long)n;
+	b->length = &q->plen[q->np];
+	q->np++;
+}
+
 void tr_q_str(tr_q *q, const char *s)
 {
 	tr_q_strn(q, s, s ? strlen(s) : 0);
@@ -341,6 +354,79 @@ static int bind_results(tr_q *q)
 		return TR_DB_ERR;
 	}
 	return 0;
+}
+
+int tr_db_blob(tr_buf *out, const char *sql, const char *key, int64_t n)
+{
+	tr_buf_reset(out);
+	if (!conn && tr_db_connect() < 0)
+		return TR_DB_DOWN;
+	unsigned err = 0;
+	MYSQL_STMT *st = prepare(sql, &err);
+	if (!st) {
+		if (!is_conn_error(err))
+			return TR_DB_ERR;
+		lost_connection();
+		return TR_DB_DOWN;
+	}
+	MYSQL_BIND p[2];
+	memset(p, 0, sizeof(p));
+	unsigned long klen = (unsigned long)strlen(key);
+	long long nv = n;
+	p[0].buffer_type = MYSQL_TYPE_STRING;
+	p[0].buffer = TR_UNCONST(key);
+	p[0].buffer_length = klen;
+	p[0].length = &klen;
+	p[1].buffer_type = MYSQL_TYPE_LONGLONG;
+	p[1].buffer = &nv;
+	MYSQL_BIND r;
+	memset(&r, 0, sizeof(r));
+	unsigned long len = 0;
+	my_bool isnull = 0;
+	r.buffer_type = MYSQL_TYPE_BLOB;
+	r.length = &len;
+	r.is_null = &isnull;
+	int rc = 0;
+	if (mysql_stmt_bind_param(st, p) || mysql_stmt_execute(st) || mysql_stmt_bind_result(st, &r)) {
+		err = mysql_stmt_errno(st);
+		tr_error("blob query failed: %s [%s]", mysql_stmt_error(st), sql);
+		rc = is_conn_error(err) ? TR_DB_DOWN : TR_DB_ERR;
+	} else {
+		int f = mysql_stmt_fetch(st);
+		if (f == MYSQL_NO_DATA) {
+			rc = 0;
+		} else if (f == 1) {
+			err = mysql_stmt_errno(st);
+			tr_error("blob fetch failed: %s", mysql_stmt_error(st));
+			rc = is_conn_error(err) ? TR_DB_DOWN : TR_DB_ERR;
+		} else {
+			/* the column in pieces into out: nothing but out holds it */
+			char piece[65536];
+			for (unsigned long off = 0; off < len && rc == 0;) {
+				MYSQL_BIND c;
+				memset(&c, 0, sizeof(c));
+				unsigned long clen = 0;
+				c.buffer_type = MYSQL_TYPE_BLOB;
+				c.buffer = piece;
+				c.buffer_length = sizeof(piece);
+				c.length = &clen;
+				if (mysql_stmt_fetch_column(st, &c, 0, off)) {
+					tr_error("blob fetch failed: %s", mysql_stmt_error(st));
+					rc = TR_DB_ERR;
+					break;
+				}
+				unsigned long got = len - off < sizeof(piece) ? len - off : (unsigned long)sizeof(piece);
+				tr_buf_add(out, piece, got);
+				off += got;
+			}
+			if (rc == 0)
+				rc = 1;
+		}
+	}
+	mysql_stmt_close(st);
+	if (rc == TR_DB_DOWN)
+		lost_connection();
+	return rc;
 }
 
 void tr_db_explain(int on)

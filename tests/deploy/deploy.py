@@ -2,6 +2,7 @@
 import json
 import os
 import pwd
+import re
 import grp
 import secrets
 import shutil
@@ -73,6 +74,13 @@ def configure(destdir, db, user, password, extra="", name="tresen.hdf"):
     ex = ex.replace("tls = starttls\n  # leave", "tls = none\n  # leave")
     ex += extra
     path = os.path.join(destdir, "etc/tresen", name)
+    for line in extra.splitlines():
+        # a host's own folders (Paths.files = ..., Paths.tmp = ...): empty, the workers'
+        m = re.match(r"\s*Paths\.(files|tmp)\s*=\s*(\S+)", line)
+        if m:
+            os.makedirs(m.group(2), exist_ok=True)
+            if IS_ROOT:
+                shutil.chown(m.group(2), "www-data", "www-data")
     with open(path, "w") as f:
         f.write(ex)
     if IS_ROOT:
@@ -110,10 +118,10 @@ class Apache:
 
     MODULES = ["mpm_event", "authz_core", "mime", "dir", "alias", "rewrite", "headers", "expires", "fcgid", "reqtimeout"]
 
-    def __init__(self, destdir, config):
-        self.dir = os.path.join(destdir, "apache")
+    def __init__(self, destdir, config, port=None, name="apache"):
+        self.dir = os.path.join(destdir, name)
         os.makedirs(os.path.join(self.dir, "fcgid"), exist_ok=True)
-        self.port = free_port()
+        self.port = port or free_port()
         snippet = open(os.path.join(destdir, "etc/apache2/conf-available/tresen.conf")).read()
         snippet = snippet.replace("/usr/share/tresen", f"{destdir}/usr/share/tresen")
         snippet = snippet.replace("/usr/libexec/tresen", f"{destdir}/usr/libexec/tresen")
@@ -151,6 +159,16 @@ DocumentRoot "{destdir}/usr/share/tresen/htdocs"
     def get(self, path, **kw):
         kw.setdefault("allow_redirects", False)
         return requests.get(self.url + path, timeout=30, **kw)
+
+    def browser(self, email, password="Tresen-Demo-2026"):
+        """A signed-in requests session on this host."""
+        b = requests.Session()
+        page = b.get(self.url + "/login", timeout=30).text
+        token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        r = b.post(self.url + "/login", data={"csrf": token, "email": email, "password": password},
+                   allow_redirects=False, timeout=30)
+        assert r.status_code == 303, f"login of {email} on {self.url}: {r.status_code}"
+        return b
 
     def stop(self):
         self.proc.terminate()
