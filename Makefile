@@ -63,7 +63,7 @@ FUZZ_SECONDS ?= 60
 # e.g. TRESEN_EXTRA_CONFIG='Accounts.mail_limit = 100': passed on to run and test.
 export TRESEN_EXTRA_CONFIG
 
-.PHONY: all build flavour run test unit reset clean help install check-templates bench fuzz fuzz-build fuzzers test-nginx
+.PHONY: all build flavour run test unit reset clean help install check-templates bench fuzz fuzz-build fuzzers test-nginx dist-shared
 
 all: build
 
@@ -73,6 +73,7 @@ help:
 	@echo "make build   - build both flavours (release and sanitizer)"
 	@echo "make reset   - stop nothing, wipe var/ (the local stack's data)"
 	@echo "make install - install into PREFIX (default /usr/local; DESTDIR, bindir, sysconfdir ... as GNU)"
+	@echo "make dist-shared - the shared-hosting bundle build/dist/tresen-shared.tar.gz (README)"
 	@echo "make test-nginx - the HTTP suite once more through nginx + spawn-fcgi/multiwatch"
 	@echo "make bench   - run the benchmarks against the local stack (see bench/README.md)"
 	@echo "make fuzz    - run each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (default 60)"
@@ -156,6 +157,11 @@ install:
 	@PREFIX='$(prefix)' DESTDIR='$(DESTDIR)' exec_prefix='$(exec_prefix)' bindir='$(bindir)' \
 	  libexecdir='$(libexecdir)' datarootdir='$(datarootdir)' datadir='$(datadir)' sysconfdir='$(sysconfdir)' \
 	  localstatedir='$(localstatedir)' runstatedir='$(runstatedir)' docdir='$(docdir)' scripts/install
+
+# the shared-hosting bundle: build/dist/tresen-shared.tar.gz (scripts/dist-shared)
+dist-shared:
+	@$(MAKE) --no-print-directory flavour FLAVOUR=rel
+	@CC='$(CC)' LDFLAGS_ALL='$(LDFLAGS_ALL)' LIBS='$(LIBS)' B=build/rel scripts/dist-shared
 
 test-nginx:
 	@scripts/install-deps
