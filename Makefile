@@ -63,7 +63,7 @@ FUZZ_SECONDS ?= 60
 # e.g. TRESEN_EXTRA_CONFIG='Accounts.mail_limit = 100': passed on to run and test.
 export TRESEN_EXTRA_CONFIG
 
-.PHONY: all build flavour run test unit reset clean help install check-templates bench fuzz fuzz-build fuzzers test-nginx dist-shared
+.PHONY: all build flavour run test unit reset clean help install check-templates bench fuzz fuzz-build fuzzers test-nginx dist-shared test-cluster
 
 all: build
 
@@ -74,6 +74,7 @@ help:
 	@echo "make reset   - stop nothing, wipe var/ (the local stack's data)"
 	@echo "make install - install into PREFIX (default /usr/local; DESTDIR, bindir, sysconfdir ... as GNU)"
 	@echo "make dist-shared - the shared-hosting bundle build/dist/tresen-shared.tar.gz (README)"
+	@echo "make test-cluster - two web hosts on a three-node Galera cluster, a node killed mid-run"
 	@echo "make test-nginx - the HTTP suite once more through nginx + spawn-fcgi/multiwatch"
 	@echo "make bench   - run the benchmarks against the local stack (see bench/README.md)"
 	@echo "make fuzz    - run each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (default 60)"
@@ -162,6 +163,12 @@ install:
 dist-shared:
 	@$(MAKE) --no-print-directory flavour FLAVOUR=rel
 	@CC='$(CC)' LDFLAGS_ALL='$(LDFLAGS_ALL)' LIBS='$(LIBS)' B=build/rel scripts/dist-shared
+
+# two web hosts on a three-node Galera cluster on loopback (scripts/cluster)
+test-cluster:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory flavour FLAVOUR=asan
+	@scripts/run-tests --cluster
 
 test-nginx:
 	@scripts/install-deps

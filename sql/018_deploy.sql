@@ -29,3 +29,7 @@ CREATE TABLE file_chunks (
   data    MEDIUMBLOB NOT NULL,
   PRIMARY KEY (sha256, seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Galera replicates only tables with a primary key (rows of a table without one may differ between nodes):
+-- the full-text stopword list gets one on its one column (InnoDB allows that for a stopword table).
+ALTER IGNORE TABLE ft_stopwords ADD PRIMARY KEY (value);

@@ -11,6 +11,8 @@
 #include <mysqld_error.h>
 #include <errmsg.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -95,15 +97,14 @@ void tr_db_disconnect(void)
 	generation++;
 }
 
-int tr_db_connect(void)
+/* Database.nodes = "host:port, host:port, ...": the nodes of a Galera cluster
+ * (or any set of servers holding the same data). A worker stays with the node
+ * it reached; when that connection is lost it tries the next ones in turn,
+ * so the hosts carry on while a node is down. */
+static int node_at;
+
+static void set_options(void)
 {
-	if (conn)
-		return 0;
-	conn = mysql_init(NULL);
-	if (!conn) {
-		tr_error("mysql_init failed");
-		return TR_DB_DOWN;
-	}
 	unsigned timeout = 5;
 	my_bool off = 0;
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
@@ -113,6 +114,66 @@ int tr_db_connect(void)
 	mysql_options(conn, MYSQL_INIT_COMMAND,
 		      "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
 		      "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+}
+
+static int connect_nodes(const char *nodes)
+{
+	char list[1024];
+	snprintf(list, sizeof(list), "%s", nodes);
+	char *entry[16];
+	int n = 0;
+	for (char *save = NULL, *t = strtok_r(list, ", ", &save); t && n < 16; t = strtok_r(NULL, ", ", &save))
+		entry[n++] = t;
+	if (n == 0)
+		return TR_DB_DOWN;
+	for (int tried = 0; tried < n; tried++) {
+		int i = (node_at + tried) % n;
+		char host[256];
+		snprintf(host, sizeof(host), "%s", entry[i]);
+		unsigned port = 3306;
+		char *colon = strrchr(host, ':');
+		if (colon) {
+			*colon = '\0';
+			port = (unsigned)atoi(colon + 1);
+		}
+		if (!conn) {
+			conn = mysql_init(NULL);
+			if (!conn)
+				return TR_DB_DOWN;
+			set_options();
+		}
+		if (mysql_real_connect(conn, host, tr_cfg("Database.user", "tresen"), tr_cfg("Database.password", ""),
+				       tr_cfg("Database.name", "tresen"), port, NULL, 0)) {
+			if (i != node_at || tried)
+				tr_info("database: connected to node %s:%u", host, port);
+			node_at = i;
+			return 0;
+		}
+		tr_warn("database node %s:%u: %s", host, port, mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+	}
+	tr_error("database connect failed: no node of Database.nodes answered");
+	return TR_DB_DOWN;
+}
+
+int tr_db_connect(void)
+{
+	if (conn)
+		return 0;
+	conn = mysql_init(NULL);
+	if (!conn) {
+		tr_error("mysql_init failed");
+		return TR_DB_DOWN;
+	}
+	set_options();
+	const char *nodes = tr_cfg("Database.nodes", "");
+	if (*nodes) {
+		int rc = connect_nodes(nodes);
+		if (rc == 0)
+			generation++;
+		return rc;
+	}
 	const char *socket = tr_cfg("Database.socket", NULL);
 	if (socket && !*socket)
 		socket = NULL;
