@@ -218,9 +218,11 @@ static int agent_reply(job *j, tr_ticket *t, const char *body)
 	}
 	if (note && !*rest)
 		rest = tr_lang_text(j->u->lang, "ticket.files_only");
-	/* the status stays as it is (a reply on a New ticket opens it, as on the web) */
-	int64_t cid = tr_ticket_agent_reply_via(t, j->u->id, rest, !note, t->status == TR_NEW ? TR_OPEN : t->status,
-						NULL, "mail");
+	/* as on the web: a public reply on an unassigned ticket takes it (New becomes Open with an
+	 * assignee, never without one); otherwise the status stays as it is */
+	if (!note && !t->assignee_id && (rc = tr_ticket_assign(t, j->u->id, (tr_actor){ j->u->id, "agent" })) < 0)
+		return rc;
+	int64_t cid = tr_ticket_agent_reply_via(t, j->u->id, rest, !note, t->status, NULL, "mail");
 	if (cid < 0)
 		return (int)cid;
 	if ((rc = attach_all(j->m, t->id, cid, j->u->id)) < 0)

@@ -277,6 +277,23 @@ def test_reply_from_an_agent_is_a_public_reply_or_with_the_marker_an_internal_no
     assert not [m for m in mails_to("anna@wohnbau.example") if secret in text_of(m)]
 
 
+def test_an_agents_reply_by_mail_on_an_unassigned_ticket_takes_it_as_on_the_web(db):
+    tid, _ = new_ticket()
+    assert q(db, "SELECT status, assignee_id FROM tickets WHERE id = %s", tid)[0] == ("new", None)
+    anna_note = notification("anna@wohnbau.example", tid)
+    send(reply(anna_note, "anna@wohnbau.example", "Noch eine Angabe: Haus 3."))
+    intake()
+    agent_mail = notification("agent@tresen.example", tid)
+    answer = "Wir kümmern uns, Vorgang " + uuid.uuid4().hex[:6]
+    public = reply(agent_mail, "agent@tresen.example", answer, name="Agent")
+    send(public)
+    intake()
+    assert one_trace(db, str(public["Message-ID"]))["reason"] == "agent_reply"
+    # never Open without an assignee: the replying agent has it now, as after a reply on the web
+    assert q(db, "SELECT status, assignee_id FROM tickets WHERE id = %s", tid)[0] == \
+        ("open", user_id(db, "agent@tresen.example"))
+
+
 # ---- nothing from strangers, nothing automatic ----
 
 def test_strangers_forged_tokens_other_organizations_and_auto_replies_create_nothing(db):
