@@ -22,7 +22,10 @@ MIME_PKGS = gmime-3.0 libxml-2.0
 INC = -Ilib -isystem /usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null | sed 's/-I/-isystem /g') \
       $(shell pkg-config --cflags $(MIME_PKGS) 2>/dev/null | sed 's/-I/-isystem /g')
 LIBS = -lneo_cgi -lneo_cs -lneo_utl -lz $(shell mariadb_config --libs 2>/dev/null) -lfcgi -lsodium -lcurl -lgd -lm \
-       -Wl,--push-state,--as-needed $(shell pkg-config --libs $(MIME_PKGS) 2>/dev/null) -Wl,--pop-state
+       -Wl,--push-state,--as-needed $(shell pkg-config --libs $(MIME_PKGS) 2>/dev/null) -Wl,--pop-state \
+       $(HC_LIBS)
+# help centre: article Markdown (cmark-gfm with GitHub's extensions); the HTML sanitizer uses libxml2 (above)
+HC_LIBS = -Wl,--push-state,--as-needed -lcmark-gfm-extensions -lcmark-gfm -Wl,--pop-state
 # full RELRO: the GOT is read-only once the program has started
 HARDEN_LD = -Wl,-z,relro,-z,now
 

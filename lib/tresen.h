@@ -22,5 +22,13 @@
 #include "web/response.h"
 #include "web/serve.h"
 #include "web/session.h"
+#include "views/hcview.h"
+
+/* Every page's frame shows the help centre's urgent notice and footer pages
+ * (views/hcview.c); the pipeline knows no domain, so each program registers it. */
+__attribute__((constructor)) static void tr_frame_register(void)
+{
+	tr_frame_set(tr_view_hc_page_frame);
+}
 
 #endif

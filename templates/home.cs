@@ -39,7 +39,7 @@
   <?cs each:n = Notices ?>
     <article class="card notice-card">
       <h3><a href="<?cs var:Site.base ?>/hc/articles/<?cs var:n.id ?>"><?cs var:n.title ?></a></h3>
-      <p class="meta"><?cs var:n.date ?></p>
+      <p class="meta"><time datetime="<?cs var:n.updated_iso ?>"><?cs var:n.updated ?></time></p>
       <p><?cs var:n.summary ?></p>
     </article>
   <?cs /each ?>
@@ -48,6 +48,21 @@
   <p class="muted"><?cs var:L.home.no_notices ?></p>
   <?cs /if ?>
 </section>
+<?cs if:subcount(Hc.categories) ?>
+<section class="hc-home">
+  <h2><?cs var:L.hc.categories ?></h2>
+  <div class="hc-categories">
+  <?cs each:c = Hc.categories ?>
+    <div class="card hc-category">
+      <h3><?cs var:c.name ?></h3>
+      <ul class="hc-section-links">
+      <?cs each:s = c.sections ?><li><a href="<?cs var:Site.base ?>/hc/sections/<?cs var:s.id ?>"><?cs var:s.name ?></a></li><?cs /each ?>
+      </ul>
+    </div>
+  <?cs /each ?>
+  </div>
+</section>
+<?cs /if ?>
 <section class="cta card">
   <div>
     <h2><?cs var:L.home.cta_title ?></h2>

@@ -64,7 +64,7 @@
   </div>
 </header>
 <?cs if:Page.urgent_notice ?>
-<div class="urgent-bar" role="status"><div class="wrap"><?cs var:Page.urgent_notice ?></div></div>
+<div class="urgent-bar" role="status"><div class="wrap"><strong><?cs var:L.hc.urgent ?>:</strong> <a href="<?cs var:Page.urgent_url ?>"><?cs var:Page.urgent_notice ?></a></div></div>
 <?cs /if ?>
 <main id="main" class="wrap main">
 <?cs if:Page.notice ?><div class="flash" role="status"><?cs var:Page.notice ?></div><?cs /if ?>
@@ -74,8 +74,11 @@
   <div class="wrap footer-inner">
     <span><?cs var:Site.name ?> · <?cs var:L.footer.tagline ?></span>
     <nav aria-label="<?cs var:L.footer.nav ?>" class="footer-links">
-      <a href="<?cs var:Site.base ?>/hc/imprint"><?cs var:L.footer.imprint ?></a>
+      <?cs # the legal and static pages (R-HC 5); before the database answered, the two legal ones ?>
+      <?cs if:subcount(Footer.pages) ?><?cs each:fp = Footer.pages ?><a href="<?cs var:fp.url ?>"><?cs if:fp.slug == "imprint" ?><?cs var:L.footer.imprint ?><?cs elif:fp.slug == "privacy" ?><?cs var:L.footer.privacy ?><?cs else ?><?cs var:fp.title ?><?cs /if ?></a>
+      <?cs /each ?><?cs else ?><a href="<?cs var:Site.base ?>/hc/imprint"><?cs var:L.footer.imprint ?></a>
       <a href="<?cs var:Site.base ?>/hc/privacy"><?cs var:L.footer.privacy ?></a>
+      <?cs /if ?>
       <a href="<?cs var:Page.lang_url ?>" hreflang="<?cs var:Page.other_lang ?>" lang="<?cs var:Page.other_lang ?>"><?cs var:Page.other_lang_name ?></a>
     </nav>
   </div>

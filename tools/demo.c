@@ -367,18 +367,18 @@ static int demo_macros(int64_t owner)
 /* ---- help-centre articles: notices for everyone, help for signed-in users (suggestions, R-HC 2) ---- */
 
 static const struct { const char *key, *category, *name; } sections[] = {
-	{ "notices", "Aktuelles", "Hinweise und Ankündigungen" },
-	{ "portal_account", "Serviceportal", "Konto und Anmeldung" },
-	{ "portal_requests", "Serviceportal", "Anfragen stellen" },
+	{ "notices", "Serviceportal und Aktuelles", "Hinweise und Ankündigungen" },
+	{ "portal_account", "Serviceportal und Aktuelles", "Konto und Anmeldung" },
+	{ "portal_requests", "Serviceportal und Aktuelles", "Anfragen stellen" },
 	{ "yuneo_rental", "Wodis Yuneo", "Vermietung" },
 	{ "yuneo_accounting", "Wodis Yuneo", "Rechnungswesen" },
 	{ "yuneo_costs", "Wodis Yuneo", "Betriebskosten" },
 	{ "yuneo_maintenance", "Wodis Yuneo", "Technik und Instandhaltung" },
 	{ "yuneo_letters", "Wodis Yuneo", "Korrespondenz und Druck" },
-	{ "crm", "Digitale Lösungen", "CRM" },
-	{ "portal_app", "Digitale Lösungen", "Mieterportal und Mieter-App" },
-	{ "dc_access", "Rechenzentrum", "Zugänge und VPN" },
-	{ "dc_backup", "Rechenzentrum", "Sicherung und Wiederherstellung" },
+	{ "crm", "Digitale Lösungen und Rechenzentrum", "CRM" },
+	{ "portal_app", "Digitale Lösungen und Rechenzentrum", "Mieterportal und Mieter-App" },
+	{ "dc_access", "Digitale Lösungen und Rechenzentrum", "Zugänge und VPN" },
+	{ "dc_backup", "Digitale Lösungen und Rechenzentrum", "Sicherung und Wiederherstellung" },
 };
 
 typedef struct demo_article {
@@ -386,75 +386,78 @@ typedef struct demo_article {
 	const char *title;
 	const char *body;
 	int everyone, notice;
+	int urgent_days;             /* an urgent notice: its bar shows for that many days */
 } demo_article;
 
 static const demo_article articles[] = {
+	{ "notices", "Störung: VPN-Zugang ins Rechenzentrum eingeschränkt",
+	  "<p>Seit heute Morgen brechen VPN-Verbindungen ins Rechenzentrum bei einigen Kunden nach wenigen Minuten ab. Wir arbeiten mit Hochdruck an der Behebung und informieren hier, sobald die Störung behoben ist.</p><p>Bitte stellen Sie dazu keine einzelnen Anfragen; dringende Fälle melden Sie über das Formular IT-Infrastruktur mit Dringlichkeit.</p>", 1, 1, 3 },
 	{ "notices", "Wartungsfenster am Samstag, 6:00 bis 9:00 Uhr",
-	  "<p>Am kommenden Samstag aktualisieren wir die Server im Rechenzentrum. Zwischen <strong>6:00 und 9:00 Uhr</strong> sind Wodis Yuneo, das CRM und das Mieterportal zeitweise nicht erreichbar.</p><p>Bitte beenden Sie laufende Abrechnungsläufe vorher. Nach der Wartung ist keine Aktion von Ihnen nötig.</p>", 1, 1 },
+	  "<p>Am kommenden Samstag aktualisieren wir die Server im Rechenzentrum. Zwischen <strong>6:00 und 9:00 Uhr</strong> sind Wodis Yuneo, das CRM und das Mieterportal zeitweise nicht erreichbar.</p><p>Bitte beenden Sie laufende Abrechnungsläufe vorher. Nach der Wartung ist keine Aktion von Ihnen nötig.</p>", 1, 1, 0 },
 	{ "notices", "Neues Serviceportal: Anfragen nur noch über das Webformular",
-	  "<p>Ab sofort stellen Sie Anfragen über die Formulare im Serviceportal. Das Formular führt Sie zu den nötigen Angaben, schlägt passende Hilfeartikel vor und leitet vollständige Anfragen direkt an die zuständige Bearbeiterin oder den zuständigen Bearbeiter weiter.</p><p>Anfragen per E-Mail an die alte Support-Adresse werden nicht mehr angenommen.</p>", 1, 1 },
+	  "<p>Ab sofort stellen Sie Anfragen über die Formulare im Serviceportal. Das Formular führt Sie zu den nötigen Angaben, schlägt passende Hilfeartikel vor und leitet vollständige Anfragen direkt an die zuständige Bearbeiterin oder den zuständigen Bearbeiter weiter.</p><p>Anfragen per E-Mail an die alte Support-Adresse werden nicht mehr angenommen.</p>", 1, 1, 0 },
 	{ "notices", "Release Wodis Yuneo 2025.2 verfügbar",
-	  "<p>Das Release 2025.2 bringt eine schnellere Offene-Posten-Liste, den Sammel-PDF-Druck der Betriebskostenabrechnung und neue Prüfungen bei der Mietensollstellung.</p><p>Die Versionshinweise finden angemeldete Benutzer im Hilfe-Center unter Wodis Yuneo.</p>", 1, 1 },
+	  "<p>Das Release 2025.2 bringt eine schnellere Offene-Posten-Liste, den Sammel-PDF-Druck der Betriebskostenabrechnung und neue Prüfungen bei der Mietensollstellung.</p><p>Die Versionshinweise finden angemeldete Benutzer im Hilfe-Center unter Wodis Yuneo.</p>", 1, 1, 0 },
 	{ "notices", "Störung behoben: Anmeldung im Mieterportal",
-	  "<p>Am Dienstagmorgen konnten sich Mieterinnen und Mieter zeitweise nicht im Mieterportal anmelden. Ursache war ein abgelaufenes Zertifikat am Anmeldedienst. Die Störung ist behoben; betroffene Konten müssen nichts tun.</p>", 1, 1 },
+	  "<p>Am Dienstagmorgen konnten sich Mieterinnen und Mieter zeitweise nicht im Mieterportal anmelden. Ursache war ein abgelaufenes Zertifikat am Anmeldedienst. Die Störung ist behoben; betroffene Konten müssen nichts tun.</p>", 1, 1, 0 },
 	{ "notices", "Feiertage: Erreichbarkeit des Supports zum Jahreswechsel",
-	  "<p>Zwischen Weihnachten und Neujahr ist der Support an Werktagen von 9:00 bis 15:00 Uhr erreichbar. Dringende Störungen bearbeiten wir wie gewohnt; geben Sie dazu im Formular die Dringlichkeit an.</p>", 1, 1 },
+	  "<p>Zwischen Weihnachten und Neujahr ist der Support an Werktagen von 9:00 bis 15:00 Uhr erreichbar. Dringende Störungen bearbeiten wir wie gewohnt; geben Sie dazu im Formular die Dringlichkeit an.</p>", 1, 1, 0 },
 	{ "portal_account", "Passwort vergessen: So melden Sie sich wieder im Serviceportal an",
-	  "<p>Wenn Sie Ihr Passwort für das Serviceportal vergessen haben:</p><ol><li>Klicken Sie auf der Anmeldeseite auf <strong>Passwort vergessen?</strong></li><li>Geben Sie Ihre E-Mail-Adresse ein.</li><li>Öffnen Sie den Link in unserer Nachricht und vergeben Sie ein neues Passwort.</li></ol><p>Der Link ist eine Stunde gültig.</p>", 1, 0 },
+	  "<p>Wenn Sie Ihr Passwort für das Serviceportal vergessen haben:</p><ol><li>Klicken Sie auf der Anmeldeseite auf <strong>Passwort vergessen?</strong></li><li>Geben Sie Ihre E-Mail-Adresse ein.</li><li>Öffnen Sie den Link in unserer Nachricht und vergeben Sie ein neues Passwort.</li></ol><p>Der Link ist eine Stunde gültig.</p>", 1, 0, 0 },
 	{ "portal_account", "Registrierung im Serviceportal",
-	  "<p>Registrieren Sie sich mit Ihrer geschäftlichen E-Mail-Adresse. Ihre Organisation erkennen wir an der Domain Ihrer Adresse. Sammeladressen wie info@ oder support@ sind nicht möglich.</p><p>Nach der Registrierung erhalten Sie eine Bestätigungsnachricht; erst danach können Sie Anfragen stellen.</p>", 1, 0 },
+	  "<p>Registrieren Sie sich mit Ihrer geschäftlichen E-Mail-Adresse. Ihre Organisation erkennen wir an der Domain Ihrer Adresse. Sammeladressen wie info@ oder support@ sind nicht möglich.</p><p>Nach der Registrierung erhalten Sie eine Bestätigungsnachricht; erst danach können Sie Anfragen stellen.</p>", 1, 0, 0 },
 	{ "portal_requests", "Anfragen stellen: Welches Formular ist das richtige?",
-	  "<p>Für Wodis Yuneo und Wodis Sigma wählen Sie <strong>ERP-Produkte</strong>, für CRM, Mieterportal und Apps <strong>Digitale Lösungen</strong>, für Server, VPN, Zugänge und Datenbanken <strong>IT-Infrastruktur</strong>. Fragen zu einem Hilfeartikel stellen Sie über <strong>Nutzung von Hilfe-Center-Artikeln</strong>.</p><p>Je vollständiger Sie die Felder ausfüllen, desto schneller landet Ihre Anfrage bei der richtigen Person.</p>", 0, 0 },
+	  "<p>Für Wodis Yuneo und Wodis Sigma wählen Sie <strong>ERP-Produkte</strong>, für CRM, Mieterportal und Apps <strong>Digitale Lösungen</strong>, für Server, VPN, Zugänge und Datenbanken <strong>IT-Infrastruktur</strong>. Fragen zu einem Hilfeartikel stellen Sie über <strong>Nutzung von Hilfe-Center-Artikeln</strong>.</p><p>Je vollständiger Sie die Felder ausfüllen, desto schneller landet Ihre Anfrage bei der richtigen Person.</p>", 0, 0, 0 },
 	{ "portal_requests", "Dringlichkeit angeben: Wann ist eine Anfrage dringend?",
-	  "<p>Geben Sie Dringlichkeit an, wenn der Betrieb stark beeinträchtigt ist, zum Beispiel wenn Mieten nicht gebucht werden können oder eine gesetzliche Frist droht. Begründen Sie die Dringlichkeit kurz; unser Team prüft jede Angabe und weist berechtigte Anfragen sofort zu.</p>", 0, 0 },
+	  "<p>Geben Sie Dringlichkeit an, wenn der Betrieb stark beeinträchtigt ist, zum Beispiel wenn Mieten nicht gebucht werden können oder eine gesetzliche Frist droht. Begründen Sie die Dringlichkeit kurz; unser Team prüft jede Angabe und weist berechtigte Anfragen sofort zu.</p>", 0, 0, 0 },
 	{ "portal_requests", "Kolleginnen und Kollegen in CC setzen",
-	  "<p>Im Formular können Sie Kolleginnen und Kollegen Ihrer Organisation in CC setzen. Sie erhalten dieselben Benachrichtigungen und können in der Anfrage antworten. Adressen außerhalb Ihrer Organisation sind nicht möglich.</p>", 0, 0 },
+	  "<p>Im Formular können Sie Kolleginnen und Kollegen Ihrer Organisation in CC setzen. Sie erhalten dieselben Benachrichtigungen und können in der Anfrage antworten. Adressen außerhalb Ihrer Organisation sind nicht möglich.</p>", 0, 0, 0 },
 	{ "yuneo_rental", "Mietensollstellung bricht mit Fehler ab",
-	  "<p>Bricht die Mietensollstellung mit der Meldung <strong>Sollstellung konnte nicht gebucht werden</strong> ab, liegt meist ein Vertrag mit unplausiblen Daten vor, etwa ein Vertragsende vor dem Vertragsbeginn.</p><ol><li>Starten Sie die Prüfung unter Vermietung &gt; Verträge &gt; Plausibilitätsprüfung.</li><li>Korrigieren Sie die gemeldeten Verträge.</li><li>Starten Sie die Sollstellung erneut; bereits gebuchte Objekte werden übersprungen.</li></ol>", 0, 0 },
+	  "<p>Bricht die Mietensollstellung mit der Meldung <strong>Sollstellung konnte nicht gebucht werden</strong> ab, liegt meist ein Vertrag mit unplausiblen Daten vor, etwa ein Vertragsende vor dem Vertragsbeginn.</p><ol><li>Starten Sie die Prüfung unter Vermietung &gt; Verträge &gt; Plausibilitätsprüfung.</li><li>Korrigieren Sie die gemeldeten Verträge.</li><li>Starten Sie die Sollstellung erneut; bereits gebuchte Objekte werden übersprungen.</li></ol>", 0, 0, 0 },
 	{ "yuneo_rental", "Mieterhöhung nach § 558 BGB erstellen",
-	  "<p>Unter Vermietung &gt; Mietanpassung wählen Sie die Objekte und das Wirksamkeitsdatum. Das Programm prüft Kappungsgrenze und Jahressperrfrist und erzeugt die Schreiben mit der Druckvorlage <strong>Mieterhöhung nach § 558 BGB</strong>.</p>", 0, 0 },
+	  "<p>Unter Vermietung &gt; Mietanpassung wählen Sie die Objekte und das Wirksamkeitsdatum. Das Programm prüft Kappungsgrenze und Jahressperrfrist und erzeugt die Schreiben mit der Druckvorlage <strong>Mieterhöhung nach § 558 BGB</strong>.</p>", 0, 0, 0 },
 	{ "yuneo_rental", "Kaution: Zinsen für die Mietkaution berechnen",
-	  "<p>Die Zinsen der Mietkaution berechnet Wodis Yuneo nach der hinterlegten Zinsstaffel des Kautionskontos. Prüfen Sie bei falschen Beträgen, ob die Zinsstaffel den ganzen Zeitraum des Mietverhältnisses abdeckt.</p>", 0, 0 },
+	  "<p>Die Zinsen der Mietkaution berechnet Wodis Yuneo nach der hinterlegten Zinsstaffel des Kautionskontos. Prüfen Sie bei falschen Beträgen, ob die Zinsstaffel den ganzen Zeitraum des Mietverhältnisses abdeckt.</p>", 0, 0, 0 },
 	{ "yuneo_rental", "Vertragsübersicht nach Objektnummer filtern",
-	  "<p>In der Vertragsübersicht können Sie über das Filtersymbol in der Spalte <strong>Objekt</strong> nach Objektnummern filtern. Mehrere Nummern trennen Sie mit Komma, Bereiche mit Bindestrich (z. B. 1200-1250).</p>", 0, 0 },
+	  "<p>In der Vertragsübersicht können Sie über das Filtersymbol in der Spalte <strong>Objekt</strong> nach Objektnummern filtern. Mehrere Nummern trennen Sie mit Komma, Bereiche mit Bindestrich (z. B. 1200-1250).</p>", 0, 0, 0 },
 	{ "yuneo_accounting", "Offene-Posten-Liste lädt langsam",
-	  "<p>Lädt die Offene-Posten-Liste sehr langsam, schränken Sie zuerst den Zeitraum und den Buchungskreis ein. Ab Release 2025.2 ist die Liste deutlich schneller; ältere Releases profitieren von der Reorganisation der Indizes (Administration &gt; Datenbank &gt; Reorganisation).</p>", 0, 0 },
+	  "<p>Lädt die Offene-Posten-Liste sehr langsam, schränken Sie zuerst den Zeitraum und den Buchungskreis ein. Ab Release 2025.2 ist die Liste deutlich schneller; ältere Releases profitieren von der Reorganisation der Indizes (Administration &gt; Datenbank &gt; Reorganisation).</p>", 0, 0, 0 },
 	{ "yuneo_accounting", "Buchungsperiode gesperrt beim Storno",
-	  "<p>Die Meldung <strong>Buchungsperiode gesperrt</strong> erscheint, wenn die Periode im Buchungskreis geschlossen ist, auch wenn sie in den allgemeinen Einstellungen offen ist. Öffnen Sie die Periode unter Rechnungswesen &gt; Perioden für den betroffenen Buchungskreis.</p>", 0, 0 },
+	  "<p>Die Meldung <strong>Buchungsperiode gesperrt</strong> erscheint, wenn die Periode im Buchungskreis geschlossen ist, auch wenn sie in den allgemeinen Einstellungen offen ist. Öffnen Sie die Periode unter Rechnungswesen &gt; Perioden für den betroffenen Buchungskreis.</p>", 0, 0, 0 },
 	{ "yuneo_accounting", "SEPA-Lastschrift: Bank meldet Formatfehler",
-	  "<p>Meldet die Bank einen Formatfehler in der Lastschriftdatei, prüfen Sie die Gläubiger-ID in den Mandantenstammdaten: Sie darf keine Leerzeichen enthalten. Erzeugen Sie die Datei danach neu.</p>", 0, 0 },
+	  "<p>Meldet die Bank einen Formatfehler in der Lastschriftdatei, prüfen Sie die Gläubiger-ID in den Mandantenstammdaten: Sie darf keine Leerzeichen enthalten. Erzeugen Sie die Datei danach neu.</p>", 0, 0, 0 },
 	{ "yuneo_accounting", "Monatsabschluss Schritt für Schritt",
-	  "<ol><li>Alle Zahlungseingänge buchen und Kontoauszüge abstimmen.</li><li>Sollstellung und Abgrenzungen prüfen.</li><li>Umsatzsteuer-Voranmeldung erzeugen.</li><li>Periode schließen.</li></ol><p>Die Anleitung gibt es auch als PDF zum Weitergeben.</p>", 0, 0 },
+	  "<ol><li>Alle Zahlungseingänge buchen und Kontoauszüge abstimmen.</li><li>Sollstellung und Abgrenzungen prüfen.</li><li>Umsatzsteuer-Voranmeldung erzeugen.</li><li>Periode schließen.</li></ol><p>Die Anleitung gibt es auch als PDF zum Weitergeben.</p>", 0, 0, 0 },
 	{ "yuneo_costs", "Betriebskostenabrechnung als Sammel-PDF drucken",
-	  "<p>Unter Abrechnung &gt; Betriebskosten &gt; Druck wählen Sie <strong>Sammel-PDF</strong>. Alle Abrechnungen des gewählten Zeitraums werden in einer Datei abgelegt, sortiert nach Objekt und Mieteinheit.</p>", 0, 0 },
+	  "<p>Unter Abrechnung &gt; Betriebskosten &gt; Druck wählen Sie <strong>Sammel-PDF</strong>. Alle Abrechnungen des gewählten Zeitraums werden in einer Datei abgelegt, sortiert nach Objekt und Mieteinheit.</p>", 0, 0, 0 },
 	{ "yuneo_costs", "Zählerstände in die Betriebskostenabrechnung übernehmen",
-	  "<p>Zählerstände aus dem Mieterportal werden nachts übernommen. Erscheinen sie nicht im Abrechnungslauf, prüfen Sie das Ablesedatum: Stände nach dem Stichtag des Laufs werden erst im nächsten Lauf berücksichtigt.</p>", 0, 0 },
+	  "<p>Zählerstände aus dem Mieterportal werden nachts übernommen. Erscheinen sie nicht im Abrechnungslauf, prüfen Sie das Ablesedatum: Stände nach dem Stichtag des Laufs werden erst im nächsten Lauf berücksichtigt.</p>", 0, 0, 0 },
 	{ "yuneo_maintenance", "Handwerkerauftrag an Dienstleister senden",
-	  "<p>Handwerkeraufträge gehen über die Schnittstelle an den Dienstleister. Kommt keine Bestätigung an, prüfen Sie die Empfängeradresse des Dienstleisters unter Technik &gt; Dienstleister &gt; Schnittstelle.</p>", 0, 0 },
+	  "<p>Handwerkeraufträge gehen über die Schnittstelle an den Dienstleister. Kommt keine Bestätigung an, prüfen Sie die Empfängeradresse des Dienstleisters unter Technik &gt; Dienstleister &gt; Schnittstelle.</p>", 0, 0, 0 },
 	{ "yuneo_letters", "Serienbrief an alle Mieter eines Objekts",
-	  "<p>Unter Korrespondenz &gt; Serienbrief wählen Sie als Empfängerkreis <strong>Objekt</strong> und die Objektnummer. Die Vorschau zeigt alle Empfänger; einzelne können Sie abwählen, bevor Sie drucken oder per E-Mail senden.</p>", 0, 0 },
+	  "<p>Unter Korrespondenz &gt; Serienbrief wählen Sie als Empfängerkreis <strong>Objekt</strong> und die Objektnummer. Die Vorschau zeigt alle Empfänger; einzelne können Sie abwählen, bevor Sie drucken oder per E-Mail senden.</p>", 0, 0, 0 },
 	{ "yuneo_letters", "Druckvorlagen anpassen und Logo tauschen",
-	  "<p>Druckvorlagen bearbeiten Sie unter Administration &gt; Vorlagen. Das Logo sollte als PNG mit höchstens 600 Pixel Breite hinterlegt werden, sonst wird es im Druck abgeschnitten.</p>", 0, 0 },
+	  "<p>Druckvorlagen bearbeiten Sie unter Administration &gt; Vorlagen. Das Logo sollte als PNG mit höchstens 600 Pixel Breite hinterlegt werden, sonst wird es im Druck abgeschnitten.</p>", 0, 0, 0 },
 	{ "crm", "Dubletten im CRM zusammenführen",
-	  "<p>Unter Kontakte &gt; Dubletten prüfen findet das CRM Kontakte mit gleicher E-Mail-Adresse oder gleichem Namen und gleicher Anschrift. Beim Zusammenführen bleibt die Historie beider Kontakte erhalten.</p>", 0, 0 },
+	  "<p>Unter Kontakte &gt; Dubletten prüfen findet das CRM Kontakte mit gleicher E-Mail-Adresse oder gleichem Namen und gleicher Anschrift. Beim Zusammenführen bleibt die Historie beider Kontakte erhalten.</p>", 0, 0, 0 },
 	{ "crm", "Kundendaten aus dem Altsystem ins CRM importieren",
-	  "<p>Für den Import benötigen wir eine CSV-Datei in UTF-8 mit Semikolon als Trennzeichen. Die Vorlage mit allen Spalten finden Sie im Anhang dieses Artikels.</p>", 0, 0 },
+	  "<p>Für den Import benötigen wir eine CSV-Datei in UTF-8 mit Semikolon als Trennzeichen. Die Vorlage mit allen Spalten finden Sie im Anhang dieses Artikels.</p>", 0, 0, 0 },
 	{ "crm", "Weitere CRM-Lizenz beantragen",
-	  "<p>Zusätzliche Lizenzen beantragen Sie über das Formular Digitale Lösungen mit dem Anfragetyp <strong>Auftrag/Änderung</strong>. Nennen Sie den Benutzer, auf den die Lizenz laufen soll.</p>", 0, 0 },
+	  "<p>Zusätzliche Lizenzen beantragen Sie über das Formular Digitale Lösungen mit dem Anfragetyp <strong>Auftrag/Änderung</strong>. Nennen Sie den Benutzer, auf den die Lizenz laufen soll.</p>", 0, 0, 0 },
 	{ "portal_app", "Mieterportal: Mieter können sich nicht anmelden",
-	  "<p>Können sich Mieterinnen und Mieter nicht anmelden, prüfen Sie zuerst, ob das Konto aktiviert ist. Bei vielen gleichzeitigen Meldungen liegt eine Störung vor: Melden Sie sie mit zwei betroffenen Mieternummern.</p>", 0, 0 },
+	  "<p>Können sich Mieterinnen und Mieter nicht anmelden, prüfen Sie zuerst, ob das Konto aktiviert ist. Bei vielen gleichzeitigen Meldungen liegt eine Störung vor: Melden Sie sie mit zwei betroffenen Mieternummern.</p>", 0, 0, 0 },
 	{ "portal_app", "Mieter-App: Push-Benachrichtigungen kommen doppelt",
-	  "<p>Doppelte Benachrichtigungen entstehen, wenn die App auf einem Gerät zweimal registriert ist. Abmelden und erneut anmelden in der App behebt das.</p>", 0, 0 },
+	  "<p>Doppelte Benachrichtigungen entstehen, wenn die App auf einem Gerät zweimal registriert ist. Abmelden und erneut anmelden in der App behebt das.</p>", 0, 0, 0 },
 	{ "dc_access", "VPN-Verbindung bricht nach wenigen Minuten ab",
-	  "<p>Bricht die VPN-Verbindung ins Rechenzentrum regelmäßig ab, aktualisieren Sie den VPN-Client auf die aktuelle Version und deaktivieren Sie den Energiesparmodus der Netzwerkkarte. Hilft das nicht, senden Sie uns das Verbindungsprotokoll.</p>", 0, 0 },
+	  "<p>Bricht die VPN-Verbindung ins Rechenzentrum regelmäßig ab, aktualisieren Sie den VPN-Client auf die aktuelle Version und deaktivieren Sie den Energiesparmodus der Netzwerkkarte. Hilft das nicht, senden Sie uns das Verbindungsprotokoll.</p>", 0, 0, 0 },
 	{ "dc_access", "Passwort für das Testsystem zurücksetzen",
-	  "<p>Das Passwort für das Testsystem setzen Sie über den Link <strong>Passwort vergessen</strong> auf der Anmeldeseite des Testsystems zurück. Für das Produktivsystem wenden Sie sich an Ihre Kundenadministration.</p>", 0, 0 },
+	  "<p>Das Passwort für das Testsystem setzen Sie über den Link <strong>Passwort vergessen</strong> auf der Anmeldeseite des Testsystems zurück. Für das Produktivsystem wenden Sie sich an Ihre Kundenadministration.</p>", 0, 0, 0 },
 	{ "dc_access", "Zugang zum Testsystem für Schulungen",
-	  "<p>Schulungszugänge zum Testsystem richten wir zeitlich begrenzt ein. Stellen Sie die Anfrage über das Formular IT-Infrastruktur, Art der Anfrage <strong>Zugang oder Berechtigung</strong>, mit Namen und Zeitraum.</p>", 0, 0 },
+	  "<p>Schulungszugänge zum Testsystem richten wir zeitlich begrenzt ein. Stellen Sie die Anfrage über das Formular IT-Infrastruktur, Art der Anfrage <strong>Zugang oder Berechtigung</strong>, mit Namen und Zeitraum.</p>", 0, 0, 0 },
 	{ "dc_backup", "Datenbank-Dump anfordern",
-	  "<p>Einen Datenbank-Dump stellen wir nur mit Freigabe Ihrer Kundenadministration bereit. Nennen Sie im Formular den Zweck; personenbezogene Daten werden auf Wunsch anonymisiert.</p>", 0, 0 },
+	  "<p>Einen Datenbank-Dump stellen wir nur mit Freigabe Ihrer Kundenadministration bereit. Nennen Sie im Formular den Zweck; personenbezogene Daten werden auf Wunsch anonymisiert.</p>", 0, 0, 0 },
 	{ "dc_backup", "Wiederherstellung aus der Sicherung",
-	  "<p>Wir sichern jede Nacht um 22:00 Uhr. Für eine Wiederherstellung geben Sie im Formular den gewünschten Stand an; wir stellen ihn zunächst in einer Kopie bereit, damit Sie prüfen können.</p>", 0, 0 },
+	  "<p>Wir sichern jede Nacht um 22:00 Uhr. Für eine Wiederherstellung geben Sie im Formular den gewünschten Stand an; wir stellen ihn zunächst in einer Kopie bereit, damit Sie prüfen können.</p>", 0, 0, 0 },
 };
 
 static int64_t section_id(const char *key, int64_t *ids)
@@ -462,6 +465,21 @@ static int64_t section_id(const char *key, int64_t *ids)
 	for (size_t i = 0; i < TR_ARRAY_LEN(sections); i++)
 		if (!strcmp(sections[i].key, key))
 			return ids[i];
+	return 0;
+}
+
+/* the articles /hc recommends */
+static int is_promoted(const char *title)
+{
+	static const char *const promoted[] = {
+		"Passwort vergessen: So melden Sie sich wieder im Serviceportal an",
+		"Anfragen stellen: Welches Formular ist das richtige?",
+		"Monatsabschluss Schritt für Schritt",
+		"VPN-Verbindung bricht nach wenigen Minuten ab",
+	};
+	for (size_t i = 0; i < TR_ARRAY_LEN(promoted); i++)
+		if (!strcmp(promoted[i], title))
+			return 1;
 	return 0;
 }
 
@@ -494,7 +512,9 @@ static int demo_articles(int64_t author)
 			.everyone = a->everyone,
 			.is_notice = a->notice,
 			.author_id = author,
-			.created_at = days_ago((int)(TR_ARRAY_LEN(articles) - i) * 3, 0),
+			.created_at = a->urgent_days ? days_ago(0, -30) : days_ago((int)(TR_ARRAY_LEN(articles) - i) * 3, 0),
+			.urgent_until = a->urgent_days ? days_ago(-a->urgent_days, 0) : NULL,
+			.promoted = is_promoted(a->title),
 		};
 		if (tr_article_create(&n) < 0) {
 			fprintf(stderr, "tresen-demo: article \"%s\" failed\n", a->title);

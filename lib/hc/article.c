@@ -27,8 +27,8 @@ int64_t tr_hc_section_create(int64_t category_id, const char *name, const char *
 int64_t tr_article_create(const tr_article_new *a)
 {
 	tr_q *q = tr_q_new("INSERT INTO hc_articles (section_id, title, body, body_text, visibility, is_notice, "
-			   "published, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), "
-			   "COALESCE(?, NOW()), COALESCE(?, NOW()))");
+			   "published, author_id, created_at, updated_at, promoted, urgent_until) VALUES (?, ?, ?, ?, ?, ?, ?, "
+			   "NULLIF(?, 0), COALESCE(?, NOW()), COALESCE(?, NOW()), ?, ?)");
 	tr_q_i64(q, a->section_id);
 	tr_q_str(q, a->title);
 	tr_q_str(q, a->body);
@@ -39,6 +39,8 @@ int64_t tr_article_create(const tr_article_new *a)
 	tr_q_i64(q, a->author_id);
 	tr_q_str(q, a->created_at);
 	tr_q_str(q, a->created_at);
+	tr_q_i64(q, a->promoted);
+	tr_q_str(q, a->urgent_until);
 	return tr_q_insert(q);
 }
 
@@ -218,6 +220,7 @@ typedef struct any_ctx {
 	tr_buf *out;
 	const char *const *stop;
 	int n;
+	int required;
 } any_ctx;
 
 /* One word of the typed text as an optional term: the words of the search
@@ -233,47 +236,27 @@ static void add_any(void *ctx, const char *w, size_t n)
 	for (int i = 0; a->stop && a->stop[i]; i++)
 		if (strlen(a->stop[i]) == n && !strncasecmp(a->stop[i], w, n))
 			return;
-	tr_buf_printf(a->out, "%s%.*s%s", a->n ? " " : "", (int)n, w, chars >= 4 ? "*" : "");
+	tr_buf_printf(a->out, "%s%s%.*s%s", a->n ? " " : "", a->required ? "+" : "", (int)n, w, chars >= 4 ? "*" : "");
 	a->n++;
 }
 
-const char *tr_article_terms(const char *typed, const char *const *stopwords)
+static const char *terms(const char *typed, const char *const *stopwords, int required)
 {
 	tr_buf out;
 	tr_buf_init(&out);
-	any_ctx a = { &out, stopwords, 0 };
+	any_ctx a = { &out, stopwords, 0, required };
 	tr_search_words(typed, add_any, &a);
 	const char *r = a.n ? tr_strdup(out.data) : NULL;
 	tr_buf_free(&out);
 	return r;
 }
 
-int tr_article_suggest(const char *typed, int signed_in, int limit, tr_article_hit **out)
+const char *tr_article_terms(const char *typed, const char *const *stopwords)
 {
-	*out = NULL;
-	/* any of the words, ranked: an article need not contain all to help */
-	const char *any = tr_article_terms(typed, tr_search_stopwords());
-	if (!any)
-		return 0;
-	tr_q *q = tr_q_new("SELECT id, title, LEFT(body_text, 3000), MATCH(title, body_text) AGAINST (? IN BOOLEAN MODE) "
-			   "AS score FROM hc_articles WHERE MATCH(title, body_text) AGAINST (? IN BOOLEAN MODE) "
-			   "AND published = 1 AND (visibility = 'everyone' OR ? = 1) ORDER BY score DESC, id DESC LIMIT ?");
-	tr_q_str(q, any);
-	tr_q_str(q, any);
-	tr_q_i64(q, signed_in ? 1 : 0);
-	tr_q_i64(q, limit);
-	int rc = tr_q_exec(q);
-	if (rc < 0)
-		return rc;
-	tr_article_hit *hits = tr_zalloc(sizeof(*hits) * (size_t)(limit > 0 ? limit : 1));
-	int n = 0;
-	while (n < limit && tr_q_next(q) > 0) {
-		hits[n].id = tr_q_l(q, 0);
-		hits[n].title = tr_q_dup(q, 1);
-		hits[n].snippet = tr_snippet(tr_q_s(q, 2), typed, 160);
-		n++;
-	}
-	tr_q_end(q);
-	*out = hits;
-	return n;
+	return terms(typed, stopwords, 0);
+}
+
+const char *tr_article_terms_all(const char *typed, const char *const *stopwords)
+{
+	return terms(typed, stopwords, 1);
 }

@@ -17,6 +17,8 @@ typedef struct tr_article_new {
 	int unpublished;
 	int64_t author_id;           /* 0: none */
 	const char *created_at;      /* NULL: now (demo data gives a time) */
+	int promoted;                /* shown on /hc */
+	const char *urgent_until;    /* "YYYY-MM-DD HH:MM:SS" UTC: a notice's bar on every page until then; NULL: none */
 } tr_article_new;
 
 /* Creates an article with the plain text of its body for search. Id or <0. */
@@ -39,6 +41,8 @@ int tr_article_suggest(const char *typed, int signed_in, int limit, tr_article_h
  * out, prefixes for words of four letters or more. NULL when nothing
  * searchable is left (pool memory). */
 const char *tr_article_terms(const char *typed, const char *const *stopwords);
+/* The same with every term required ("+Passwort* +vergessen*"): the search page. */
+const char *tr_article_terms_all(const char *typed, const char *const *stopwords);
 
 /* Plain text of HTML: tags dropped (script and style with their content),
  * entities decoded, white space collapsed to single spaces (pool memory). */

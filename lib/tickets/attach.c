@@ -261,8 +261,10 @@ int64_t tr_attach_add_stored(int64_t ticket_id, int64_t comment_id, int64_t uplo
 void tr_attach_forget(const char *sha256)
 {
 	int64_t refs = 0;
+	/* help-centre images (hc_images) share the store */
 	if (tr_db_int(&refs, "SELECT (SELECT COUNT(*) FROM attachments WHERE sha256 = ?) + "
-		      "(SELECT COUNT(*) FROM pending_uploads WHERE sha256 = ?)", "ss", sha256, sha256) <= 0 || refs)
+		      "(SELECT COUNT(*) FROM pending_uploads WHERE sha256 = ?) + "
+		      "(SELECT COUNT(*) FROM hc_images WHERE sha256 = ?)", "sss", sha256, sha256, sha256) <= 0 || refs)
 		return;
 	if (tr_attach_in_db()) {
 		/* chunks first: a blob row without all its chunks is never left behind */

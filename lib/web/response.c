@@ -161,6 +161,15 @@ int tr_send(tr_req *req, const char *ctype, const char *body, size_t len)
 	return 0;
 }
 
+/* What the domain adds to every page's frame (the help centre's urgent notice and footer pages):
+ * the pipeline knows no domain, so the pages' umbrella header registers it (lib/tresen.h). */
+static tr_frame_fn frame_fn;
+
+void tr_frame_set(tr_frame_fn fn)
+{
+	frame_fn = fn;
+}
+
 static void set_common(tr_req *req)
 {
 	HDF *h = req->hdf;
@@ -184,6 +193,9 @@ static void set_common(tr_req *req)
 			tr_neoerr_ignore(hdf_set_value(h, "User.org", u->org_name));
 		tr_neoerr_ignore(hdf_set_value(h, "User.initials", tr_user_initials(u->name)));
 	}
+	/* a page that failed for the database renders without it */
+	if (frame_fn && req->status != 503 && req->status != 500)
+		frame_fn(req);
 }
 
 /* The page being rendered: one buffer per process, kept between requests

@@ -42,6 +42,10 @@ void tr_node_set(HDF *node, const char *name, const char *value);
 
 const char *tr_status_text(int status);
 
+/* A function that adds to every rendered page's data (the frame's notices and links); one per process. */
+typedef void (*tr_frame_fn)(tr_req *req);
+void tr_frame_set(tr_frame_fn fn);
+
 /* The one mapping from a result to an HTTP status: an HTTP status stays as
  * it is; a database result that a retry did not cure (deadlock) or a lost
  * server is 503, a constraint 409, any other database failure 500; the

@@ -1,0 +1,637 @@
+/* hc.c - reading the help centre: the visibility rule, categories, sections, articles, notices, search, votes, pages. */
+#include "hc/hc.h"
+#include "hc/article.h"
+#include "hc/markup.h"
+#include "core/pool.h"
+#include "core/text.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "search/search.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+/* the rule of every list, in SQL: the level is bound once as ? */
+#define READABLE "a.published = 1 AND (a.visibility = 'everyone' OR ? >= 1)"
+
+enum tr_hc_level tr_hc_level_of(const tr_user *u)
+{
+	if (!u)
+		return TR_HC_VISITOR;
+	if (u->is_agent || u->is_admin)
+		return TR_HC_STAFF;
+	return u->confirmed ? TR_HC_MEMBER : TR_HC_VISITOR;
+}
+
+int tr_hc_may_read(enum tr_hc_level level, const tr_hc_article *a)
+{
+	if (level >= TR_HC_STAFF)
+		return 1;
+	if (!a->published)
+		return 0;
+	return a->everyone || level >= TR_HC_MEMBER;
+}
+
+#define ARTICLE_COLUMNS \
+	"a.id, a.section_id, s.category_id, COALESCE(a.author_id, 0), a.title, a.body, a.body_text, a.labels, " \
+	"COALESCE(a.source, a.body), a.source_format, s.name, c.name, COALESCE(au.name, ''), COALESCE(ub.name, ''), " \
+	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(a.updated_at, '%Y-%m-%d %H:%i:%s'), " \
+	"DATE_FORMAT(a.urgent_until, '%Y-%m-%dT%H:%i'), a.visibility = 'everyone', a.is_notice, a.published, " \
+	"a.promoted, a.position, a.helpful_yes, a.helpful_no"
+
+int tr_hc_article_load(int64_t id, tr_hc_article *out)
+{
+	memset(out, 0, sizeof(*out));
+	tr_q *q = tr_q_new("SELECT " ARTICLE_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+			   "JOIN hc_categories c ON c.id = s.category_id LEFT JOIN users au ON au.id = a.author_id "
+			   "LEFT JOIN users ub ON ub.id = a.updated_by WHERE a.id = ?");
+	tr_q_i64(q, id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	rc = tr_q_next(q);
+	if (rc > 0) {
+		int c = 0;
+		out->id = tr_q_l(q, c++);
+		out->section_id = tr_q_l(q, c++);
+		out->category_id = tr_q_l(q, c++);
+		out->author_id = tr_q_l(q, c++);
+		out->title = tr_q_dup(q, c++);
+		out->body = tr_q_dup(q, c++);
+		out->body_text = tr_q_dup(q, c++);
+		out->labels = tr_q_dup(q, c++);
+		out->source = tr_q_dup(q, c++);
+		out->source_format = tr_q_dup(q, c++);
+		out->section_name = tr_q_dup(q, c++);
+		out->category_name = tr_q_dup(q, c++);
+		out->author_name = tr_q_dup(q, c++);
+		out->updated_by_name = tr_q_dup(q, c++);
+		out->created_at = tr_q_dup(q, c++);
+		out->updated_at = tr_q_dup(q, c++);
+		out->urgent_until = tr_q_dup(q, c++);
+		out->everyone = (int)tr_q_l(q, c++);
+		out->is_notice = (int)tr_q_l(q, c++);
+		out->published = (int)tr_q_l(q, c++);
+		out->promoted = (int)tr_q_l(q, c++);
+		out->position = (int)tr_q_l(q, c++);
+		out->helpful_yes = (int)tr_q_l(q, c++);
+		out->helpful_no = (int)tr_q_l(q, c++);
+	}
+	tr_q_end(q);
+	return rc < 0 ? rc : rc > 0;
+}
+
+int tr_hc_categories(tr_hc_category **out)
+{
+	*out = NULL;
+	tr_q *q = tr_q_new("SELECT id, name, description FROM hc_categories ORDER BY sort, name");
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int n = 0, cap = 16;
+	tr_hc_category *v = tr_zalloc(sizeof(*v) * (size_t)cap);
+	while ((rc = tr_q_next(q)) > 0) {
+		if (n == cap) {
+			tr_hc_category *w = tr_zalloc(sizeof(*v) * (size_t)cap * 2);
+			memcpy(w, v, sizeof(*v) * (size_t)cap);
+			v = w;
+			cap *= 2;
+		}
+		v[n].id = tr_q_l(q, 0);
+		v[n].name = tr_q_dup(q, 1);
+		v[n].description = tr_q_dup(q, 2);
+		n++;
+	}
+	tr_q_end(q);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+/* The sections with their counts, per level, kept per process while the articles do not change:
+ * /hc would otherwise count every article on every request. MAX(id) and MAX(updated_at) are read
+ * from the ends of two indexes; a new, changed or (through the editor) hidden article moves one. */
+static struct {
+	int64_t max_id;
+	char max_updated[24];
+	int n;
+	tr_hc_section *v;    /* heap */
+} sections_cache[3];
+
+static void cache_free(int level)
+{
+	for (int i = 0; i < sections_cache[level].n; i++) {
+		free(TR_UNCONST(sections_cache[level].v[i].name));
+		free(TR_UNCONST(sections_cache[level].v[i].description));
+		free(TR_UNCONST(sections_cache[level].v[i].category_name));
+	}
+	free(sections_cache[level].v);
+	sections_cache[level].v = NULL;
+	sections_cache[level].n = 0;
+	sections_cache[level].max_id = -1;
+}
+
+static int sections_read(enum tr_hc_level level, tr_hc_section **out)
+{
+	tr_q *q = tr_q_new("SELECT s.id, s.category_id, s.name, s.description, c.name, "
+			   "(SELECT COUNT(*) FROM hc_articles a WHERE a.section_id = s.id AND " READABLE ") "
+			   "FROM hc_sections s JOIN hc_categories c ON c.id = s.category_id ORDER BY c.sort, s.sort, s.name");
+	tr_q_i64(q, level);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int n = 0, cap = 32;
+	tr_hc_section *v = tr_zalloc(sizeof(*v) * (size_t)cap);
+	while ((rc = tr_q_next(q)) > 0) {
+		if (n == cap) {
+			tr_hc_section *w = tr_zalloc(sizeof(*v) * (size_t)cap * 2);
+			memcpy(w, v, sizeof(*v) * (size_t)cap);
+			v = w;
+			cap *= 2;
+		}
+		v[n].id = tr_q_l(q, 0);
+		v[n].category_id = tr_q_l(q, 1);
+		v[n].name = tr_q_dup(q, 2);
+		v[n].description = tr_q_dup(q, 3);
+		v[n].category_name = tr_q_dup(q, 4);
+		v[n].articles = (int)tr_q_l(q, 5);
+		n++;
+	}
+	tr_q_end(q);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out)
+{
+	*out = NULL;
+	int lv = level < 0 ? 0 : level > 2 ? 2 : (int)level;
+	tr_q *q = tr_q_new("SELECT COALESCE(MAX(id), 0), COALESCE(DATE_FORMAT(MAX(updated_at), '%Y-%m-%d %H:%i:%s'), ''), "
+			   "(SELECT COUNT(*) FROM hc_sections) FROM hc_articles");
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	int64_t max_id = 0, nsections = 0;
+	char max_updated[24] = "";
+	if ((rc = tr_q_next(q)) > 0) {
+		max_id = tr_q_l(q, 0);
+		snprintf(max_updated, sizeof(max_updated), "%s", tr_q_s(q, 1) ? tr_q_s(q, 1) : "");
+		nsections = tr_q_l(q, 2);
+	}
+	tr_q_end(q);
+	if (rc < 0)
+		return rc;
+	if (sections_cache[lv].v && sections_cache[lv].max_id == max_id && sections_cache[lv].n == nsections &&
+	    !strcmp(sections_cache[lv].max_updated, max_updated)) {
+		int n = sections_cache[lv].n;
+		tr_hc_section *v = tr_zalloc(sizeof(*v) * (size_t)(n ? n : 1));
+		memcpy(v, sections_cache[lv].v, sizeof(*v) * (size_t)n);
+		*out = v;
+		return n;
+	}
+	tr_hc_section *v = NULL;
+	int n = sections_read(level, &v);
+	if (n < 0)
+		return n;
+	cache_free(lv);
+	sections_cache[lv].v = tr_xcalloc((size_t)(n ? n : 1), sizeof(*v));
+	for (int i = 0; i < n; i++) {
+		sections_cache[lv].v[i] = v[i];
+		sections_cache[lv].v[i].name = tr_xstrdup(v[i].name);
+		sections_cache[lv].v[i].description = tr_xstrdup(v[i].description ? v[i].description : "");
+		sections_cache[lv].v[i].category_name = tr_xstrdup(v[i].category_name);
+	}
+	sections_cache[lv].n = n;
+	sections_cache[lv].max_id = max_id;
+	snprintf(sections_cache[lv].max_updated, sizeof(sections_cache[lv].max_updated), "%s", max_updated);
+	*out = v;
+	return n;
+}
+
+int tr_hc_section_load(int64_t id, tr_hc_section *out)
+{
+	memset(out, 0, sizeof(*out));
+	tr_q *q = tr_q_new("SELECT s.id, s.category_id, s.name, s.description, c.name FROM hc_sections s "
+			   "JOIN hc_categories c ON c.id = s.category_id WHERE s.id = ?");
+	tr_q_i64(q, id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	rc = tr_q_next(q);
+	if (rc > 0) {
+		out->id = tr_q_l(q, 0);
+		out->category_id = tr_q_l(q, 1);
+		out->name = tr_q_dup(q, 2);
+		out->description = tr_q_dup(q, 3);
+		out->category_name = tr_q_dup(q, 4);
+	}
+	tr_q_end(q);
+	return rc < 0 ? rc : rc > 0;
+}
+
+/* Rows of id, section_id, title, section name, LEFT(body_text), updated_at, everyone, published. */
+static int read_items(tr_q *q, int limit, tr_hc_item **out)
+{
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	tr_hc_item *v = tr_zalloc(sizeof(*v) * (size_t)(limit > 0 ? limit : 1));
+	int n = 0;
+	while (n < limit && (rc = tr_q_next(q)) > 0) {
+		v[n].id = tr_q_l(q, 0);
+		v[n].section_id = tr_q_l(q, 1);
+		v[n].title = tr_q_dup(q, 2);
+		v[n].section_name = tr_q_dup(q, 3);
+		v[n].summary = tr_snippet(tr_q_s(q, 4), NULL, 180);
+		v[n].updated_at = tr_q_dup(q, 5);
+		v[n].everyone = (int)tr_q_l(q, 6);
+		v[n].published = (int)tr_q_l(q, 7);
+		n++;
+	}
+	tr_q_end(q);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+#define ITEM_COLUMNS "a.id, a.section_id, a.title, s.name, LEFT(a.body_text, 400), " \
+	"DATE_FORMAT(a.updated_at, '%Y-%m-%d %H:%i:%s'), a.visibility = 'everyone', a.published"
+
+int tr_hc_section_articles(int64_t section, enum tr_hc_level level, int offset, int limit, tr_hc_item **out,
+			   int64_t *total)
+{
+	*out = NULL;
+	int staff = level >= TR_HC_STAFF;
+	if (total) {
+		int rc = staff ? tr_db_int(total, "SELECT COUNT(*) FROM hc_articles a WHERE a.section_id = ?", "l", section)
+			       : tr_db_int(total, "SELECT COUNT(*) FROM hc_articles a WHERE a.section_id = ? AND " READABLE,
+					   "li", section, (int)level);
+		if (rc < 0)
+			return rc;
+	}
+	/* readers: the section's published articles in index order (section, published, position, title);
+	 * staff see drafts too, at the end */
+	tr_q *q = staff ? tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+				   "WHERE a.section_id = ? ORDER BY a.published DESC, a.position, a.title LIMIT ? OFFSET ?")
+			: tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+				   "WHERE a.section_id = ? AND " READABLE " ORDER BY a.position, a.title LIMIT ? OFFSET ?");
+	tr_q_i64(q, section);
+	if (!staff)
+		tr_q_i64(q, level);
+	tr_q_i64(q, limit);
+	tr_q_i64(q, offset);
+	return read_items(q, limit, out);
+}
+
+int tr_hc_promoted(enum tr_hc_level level, int limit, tr_hc_item **out)
+{
+	tr_q *q = tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+			   "WHERE a.promoted = 1 AND " READABLE " ORDER BY a.updated_at DESC LIMIT ?");
+	tr_q_i64(q, level);
+	tr_q_i64(q, limit);
+	return read_items(q, limit, out);
+}
+
+int tr_hc_notices(int limit, tr_hc_item **out)
+{
+	tr_q *q = tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+			   "WHERE a.is_notice = 1 AND a.published = 1 AND a.visibility = 'everyone' "
+			   "ORDER BY a.updated_at DESC LIMIT ?");
+	tr_q_i64(q, limit);
+	return read_items(q, limit, out);
+}
+
+int tr_hc_urgent(int64_t *id, const char **title)
+{
+	*id = 0;
+	*title = NULL;
+	tr_q *q = tr_q_new("SELECT a.id, a.title FROM hc_articles a WHERE a.urgent_until > UTC_TIMESTAMP() "
+			   "AND a.is_notice = 1 AND a.published = 1 AND a.visibility = 'everyone' "
+			   "ORDER BY a.urgent_until LIMIT 1");
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	rc = tr_q_next(q);
+	if (rc > 0) {
+		*id = tr_q_l(q, 0);
+		*title = tr_q_dup(q, 1);
+	}
+	tr_q_end(q);
+	return rc < 0 ? rc : rc > 0;
+}
+
+/* ---- search ---- */
+
+static const char *terms_of(const tr_hc_query *q)
+{
+	return q->all_words ? tr_article_terms_all(q->typed, tr_search_stopwords())
+			    : tr_article_terms(q->typed, tr_search_stopwords());
+}
+
+int tr_hc_search(const tr_hc_query *hq, tr_hc_hit **out, int64_t *total)
+{
+	*out = NULL;
+	if (total)
+		*total = 0;
+	const char *terms = terms_of(hq);
+	if (!terms)
+		return 0;
+	int limit = hq->limit > 0 ? hq->limit : 10;
+	if (total) {
+		int rc = tr_db_int(total, "SELECT COUNT(*) FROM hc_articles a WHERE MATCH(a.title, a.body_text) "
+				   "AGAINST (? IN BOOLEAN MODE) AND " READABLE " AND (? = 0 OR a.section_id = ?)",
+				   "sill", terms, (int)hq->level, hq->section, hq->section);
+		if (rc < 0)
+			return rc;
+		if (*total == 0)
+			return 0;
+	}
+	/* title hits first, then relevance over title and text */
+	tr_q *q = tr_q_new("SELECT a.id, a.section_id, a.title, s.name, LEFT(a.body_text, 3000), "
+			   "MATCH(a.title) AGAINST (? IN BOOLEAN MODE) > 0 AS in_title, "
+			   "MATCH(a.title, a.body_text) AGAINST (? IN BOOLEAN MODE) AS score "
+			   "FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+			   "WHERE MATCH(a.title, a.body_text) AGAINST (? IN BOOLEAN MODE) AND " READABLE
+			   " AND (? = 0 OR a.section_id = ?) ORDER BY in_title DESC, score DESC, a.id DESC LIMIT ? OFFSET ?");
+	tr_q_str(q, terms);
+	tr_q_str(q, terms);
+	tr_q_str(q, terms);
+	tr_q_i64(q, hq->level);
+	tr_q_i64(q, hq->section);
+	tr_q_i64(q, hq->section);
+	tr_q_i64(q, limit);
+	tr_q_i64(q, hq->offset > 0 ? hq->offset : 0);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	tr_hc_hit *hits = tr_zalloc(sizeof(*hits) * (size_t)limit);
+	int n = 0;
+	while (n < limit && (rc = tr_q_next(q)) > 0) {
+		hits[n].id = tr_q_l(q, 0);
+		hits[n].section_id = tr_q_l(q, 1);
+		hits[n].title = tr_q_dup(q, 2);
+		hits[n].section_name = tr_q_dup(q, 3);
+		hits[n].snippet = tr_snippet(tr_q_s(q, 4), hq->typed, 200);
+		n++;
+	}
+	tr_q_end(q);
+	for (int i = 0; i < n; i++) {
+		hits[i].snippet_html = tr_hc_mark(hits[i].snippet, hq->typed);
+		hits[i].title_html = tr_hc_mark(hits[i].title, hq->typed);
+	}
+	*out = hits;
+	return rc < 0 ? rc : n;
+}
+
+int tr_hc_search_facets(const tr_hc_query *hq, tr_hc_facet **out)
+{
+	*out = NULL;
+	const char *terms = terms_of(hq);
+	if (!terms)
+		return 0;
+	tr_q *q = tr_q_new("SELECT s.id, s.name, COUNT(*) FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+			   "WHERE MATCH(a.title, a.body_text) AGAINST (? IN BOOLEAN MODE) AND " READABLE
+			   " GROUP BY s.id, s.name ORDER BY COUNT(*) DESC, s.name LIMIT 50");
+	tr_q_str(q, terms);
+	tr_q_i64(q, hq->level);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	tr_hc_facet *v = tr_zalloc(sizeof(*v) * 50);
+	int n = 0;
+	while (n < 50 && (rc = tr_q_next(q)) > 0) {
+		v[n].section_id = tr_q_l(q, 0);
+		v[n].name = tr_q_dup(q, 1);
+		v[n].count = tr_q_l(q, 2);
+		n++;
+	}
+	tr_q_end(q);
+	*out = v;
+	return rc < 0 ? rc : n;
+}
+
+/* suggestions while a request is written (R-NEW 4): the search page's query with any of the words */
+int tr_article_suggest(const char *typed, int signed_in, int limit, tr_article_hit **out)
+{
+	*out = NULL;
+	/* any of the words, ranked: an article need not contain all to help; the search page's query */
+	tr_hc_query hq = { .typed = typed, .level = signed_in ? TR_HC_MEMBER : TR_HC_VISITOR, .limit = limit };
+	tr_hc_hit *found = NULL;
+	int n = tr_hc_search(&hq, &found, NULL);
+	if (n <= 0)
+		return n;
+	tr_article_hit *hits = tr_zalloc(sizeof(*hits) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		hits[i].id = found[i].id;
+		hits[i].title = found[i].title;
+		hits[i].snippet = tr_snippet(found[i].snippet, typed, 160);
+	}
+	*out = hits;
+	return n;
+}
+
+/* ---- highlighting ---- */
+
+typedef struct mark_words {
+	const char *w[TR_SEARCH_MAX_TERMS];
+	size_t n[TR_SEARCH_MAX_TERMS];
+	int count;
+} mark_words;
+
+static void collect(void *ctx, const char *w, size_t n)
+{
+	mark_words *m = ctx;
+	if (m->count < TR_SEARCH_MAX_TERMS && n >= 2) {
+		m->w[m->count] = w;
+		m->n[m->count] = n;
+		m->count++;
+	}
+}
+
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static void esc_into(tr_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': tr_buf_adds(b, "&amp;"); break;
+		case '<': tr_buf_adds(b, "&lt;"); break;
+		case '>': tr_buf_adds(b, "&gt;"); break;
+		case '"': tr_buf_adds(b, "&quot;"); break;
+		case '\'': tr_buf_adds(b, "&#39;"); break;
+		default: tr_buf_addc(b, s[i]);
+		}
+	}
+}
+
+char *tr_hc_mark(const char *text, const char *typed)
+{
+	if (!text)
+		return tr_strdup("");
+	mark_words m = { .count = 0 };
+	if (typed)
+		tr_search_words(typed, collect, &m);
+	tr_buf b;
+	tr_buf_init(&b);
+	const char *p = text;
+	while (*p) {
+		int start = p == text || !word_byte((unsigned char)p[-1]);
+		size_t hit = 0;
+		if (start && word_byte((unsigned char)*p))
+			for (int i = 0; i < m.count && !hit; i++)
+				if (!strncasecmp(p, m.w[i], m.n[i]))
+					hit = 1;
+		if (hit) {
+			size_t len = 0;
+			while (p[len] && word_byte((unsigned char)p[len]))
+				len++;
+			tr_buf_adds(&b, "<mark>");
+			esc_into(&b, p, len);
+			tr_buf_adds(&b, "</mark>");
+			p += len;
+		} else {
+			esc_into(&b, p, 1);
+			p++;
+		}
+	}
+	char *r = tr_strdup(b.data ? b.data : "");
+	tr_buf_free(&b);
+	return r;
+}
+
+/* ---- votes ---- */
+
+typedef struct vote_ctx {
+	int64_t article, user;
+	int helpful;
+} vote_ctx;
+
+static int vote_tx(void *ctx)
+{
+	vote_ctx *v = ctx;
+	/* the article's row first: concurrent votes on it take turns */
+	int64_t had = 0;
+	int rc = tr_db_int(&had, "SELECT id FROM hc_articles WHERE id = ? FOR UPDATE", "l", v->article);
+	if (rc <= 0)
+		return rc < 0 ? rc : TR_E_NOT_FOUND;
+	int64_t before = -1;
+	rc = tr_db_int(&before, "SELECT helpful FROM hc_votes WHERE article_id = ? AND user_id = ?", "ll", v->article, v->user);
+	if (rc < 0)
+		return rc;
+	if (rc > 0 && before == v->helpful)
+		return 0;
+	if (rc > 0) {
+		int64_t r = tr_db_run("UPDATE hc_votes SET helpful = ? WHERE article_id = ? AND user_id = ?", "ill",
+				      v->helpful, v->article, v->user);
+		if (r < 0)
+			return (int)r;
+	} else {
+		int64_t r = tr_db_run("INSERT INTO hc_votes (article_id, user_id, helpful) VALUES (?, ?, ?)", "lli",
+				      v->article, v->user, v->helpful);
+		if (r < 0)
+			return (int)r;
+	}
+	int64_t r = tr_db_run("UPDATE hc_articles SET helpful_yes = helpful_yes + ?, helpful_no = helpful_no + ? WHERE id = ?",
+			      "iil", (v->helpful ? 1 : 0) - (before == 1 ? 1 : 0), (v->helpful ? 0 : 1) - (before == 0 ? 1 : 0),
+			      v->article);
+	return r < 0 ? (int)r : 0;
+}
+
+int tr_hc_vote(int64_t article, int64_t user, int helpful)
+{
+	vote_ctx v = { article, user, helpful ? 1 : 0 };
+	return tr_db_tx(vote_tx, &v);
+}
+
+/* ---- pages ---- */
+
+int tr_hc_slug_ok(const char *slug)
+{
+	size_t n = slug ? strlen(slug) : 0;
+	return n >= 1 && n <= 60 && slug[0] >= 'a' && slug[0] <= 'z' &&
+	       strspn(slug, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+int tr_hc_page_load(const char *slug, tr_hc_page *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!tr_hc_slug_ok(slug))
+		return 0;
+	tr_q *q = tr_q_new("SELECT id, slug, title, source, body, DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s'), "
+			   "placeholder, in_footer FROM hc_pages WHERE slug = ?");
+	tr_q_str(q, slug);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	rc = tr_q_next(q);
+	if (rc > 0) {
+		out->id = tr_q_l(q, 0);
+		out->slug = tr_q_dup(q, 1);
+		out->title = tr_q_dup(q, 2);
+		out->source = tr_q_dup(q, 3);
+		out->body = tr_q_dup(q, 4);
+		out->updated_at = tr_q_dup(q, 5);
+		out->placeholder = (int)tr_q_l(q, 6);
+		out->in_footer = (int)tr_q_l(q, 7);
+	}
+	tr_q_end(q);
+	return rc < 0 ? rc : rc > 0;
+}
+
+/* The footer's pages change rarely: read once a minute per process, kept on the heap. */
+static struct {
+	time_t read_at;
+	int n;
+	char *slug[16], *title[16];
+} footer;
+
+int tr_hc_footer_pages(tr_hc_page **out)
+{
+	time_t now = time(NULL);
+	if (!footer.read_at || now - footer.read_at >= 60) {
+		tr_q *q = tr_q_new("SELECT slug, title FROM hc_pages WHERE in_footer = 1 ORDER BY sort, id LIMIT 16");
+		int rc = tr_q_exec(q);
+		if (rc < 0)
+			return rc;
+		for (int i = 0; i < footer.n; i++) {
+			free(footer.slug[i]);
+			free(footer.title[i]);
+		}
+		footer.n = 0;
+		while (footer.n < 16 && (rc = tr_q_next(q)) > 0) {
+			footer.slug[footer.n] = tr_xstrdup(tr_q_s(q, 0));
+			footer.title[footer.n] = tr_xstrdup(tr_q_s(q, 1));
+			footer.n++;
+		}
+		tr_q_end(q);
+		if (rc < 0)
+			return rc;
+		footer.read_at = now;
+	}
+	tr_hc_page *v = tr_zalloc(sizeof(*v) * (size_t)(footer.n ? footer.n : 1));
+	for (int i = 0; i < footer.n; i++) {
+		v[i].slug = footer.slug[i];
+		v[i].title = footer.title[i];
+		v[i].in_footer = 1;
+	}
+	*out = v;
+	return footer.n;
+}
+
+int tr_hc_page_save(const char *slug, const char *title, const char *source, int64_t editor)
+{
+	if (!tr_hc_slug_ok(slug))
+		return TR_E_INVALID;
+	const char *body = tr_markdown_html(source);
+	int64_t rc = tr_db_run("INSERT INTO hc_pages (slug, title, source, body, placeholder, updated_by) "
+			       "VALUES (?, ?, ?, ?, 0, NULLIF(?, 0)) ON DUPLICATE KEY UPDATE title = VALUES(title), "
+			       "source = VALUES(source), body = VALUES(body), placeholder = 0, "
+			       "updated_by = VALUES(updated_by), updated_at = NOW()",
+			       "ssssl", slug, title, source, body, editor);
+	footer.read_at = 0;
+	return rc < 0 ? (int)rc : 0;
+}
