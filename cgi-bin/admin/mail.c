@@ -5,6 +5,7 @@
  * Staff admins only; read-only. */
 #include "tresen.h"
 #include "intake/intake.h"
+#include "views/adminview.h"
 
 #define PAGE_ROWS 50
 
@@ -62,7 +63,7 @@ static int one(tr_req *req, int64_t id)
 
 static int show(tr_req *req)
 {
-	tr_set(req, "Page.section", "admin");
+	tr_view_admin(req, "mail");
 	int64_t id = tr_arg_int(req, "id", 0);
 	if (id > 0)
 		return one(req, id);

@@ -34,9 +34,11 @@ static void read_form_row(tr_q *q, tr_form *f)
 	f->group_id = tr_q_l(q, 6);
 	f->product_id = tr_q_l(q, 7);
 	f->types = parse_types(tr_q_s(q, 8));
+	f->sort = (int)tr_q_l(q, 9);
+	f->active = (int)tr_q_l(q, 10);
 }
 
-#define FORM_COLUMNS "id, slug, title_de, title_en, help_de, help_en, group_id, product_id, types"
+#define FORM_COLUMNS "id, slug, title_de, title_en, help_de, help_en, group_id, product_id, types, sort, active"
 
 int tr_form_list(tr_form **out)
 {
@@ -70,7 +72,7 @@ static int plain(const char *s, const char *extra, size_t max)
 static int load_fields(tr_form *f)
 {
 	tr_q *q = tr_q_new("SELECT id, field_key, kind, label_de, label_en, help_de, help_en, required, routing, "
-			   "max_length, min_value, max_value FROM form_fields WHERE form_id = ? ORDER BY sort, id "
+			   "max_length, min_value, max_value, sort FROM form_fields WHERE form_id = ? ORDER BY sort, id "
 			   "LIMIT 100");
 	tr_q_i64(q, f->id);
 	int rc = tr_q_exec(q);
@@ -97,6 +99,7 @@ static int load_fields(tr_form *f)
 		ff->max_length = (long)tr_q_l(q, 9);
 		ff->min_value = tr_q_l(q, 10);
 		ff->max_value = tr_q_l(q, 11);
+		ff->sort = (int)tr_q_l(q, 12);
 		f->nfields++;
 	}
 	tr_q_end(q);
@@ -164,12 +167,13 @@ static int load_conditions(tr_form *f)
 	return 0;
 }
 
-int tr_form_load(int64_t id, tr_form **out)
+static int load_form(int64_t id, int any, tr_form **out)
 {
 	*out = NULL;
 	if (id <= 0)
 		return 0;
-	tr_q *q = tr_q_new("SELECT " FORM_COLUMNS " FROM forms WHERE id = ? AND active = 1");
+	tr_q *q = tr_q_new(any ? "SELECT " FORM_COLUMNS " FROM forms WHERE id = ?" :
+			   "SELECT " FORM_COLUMNS " FROM forms WHERE id = ? AND active = 1");
 	tr_q_i64(q, id);
 	int rc = tr_q_exec(q);
 	if (rc < 0)
@@ -186,6 +190,16 @@ int tr_form_load(int64_t id, tr_form **out)
 		return rc;
 	*out = f;
 	return 1;
+}
+
+int tr_form_load(int64_t id, tr_form **out)
+{
+	return load_form(id, 0, out);
+}
+
+int tr_form_load_any(int64_t id, tr_form **out)
+{
+	return load_form(id, 1, out);
 }
 
 /* ---- texts ---- */

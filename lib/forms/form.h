@@ -38,6 +38,7 @@ typedef struct tr_form_field {
 	int noptions;
 	tr_form_cond *conds;          /* none: always shown; several: any one suffices */
 	int nconds;
+	int sort;                     /* display order (the editor's) */
 } tr_form_field;
 
 typedef struct tr_form {
@@ -46,6 +47,7 @@ typedef struct tr_form {
 	unsigned types;               /* bit 1 << tr_type for each request type offered */
 	tr_form_field *fields;        /* in display order */
 	int nfields;
+	int sort, active;             /* the chooser's order; offered to customers (the editor's) */
 } tr_form;
 
 /* The submitted values of a form: one list per field, in field order. */
@@ -60,6 +62,8 @@ int tr_form_list(tr_form **out);
 /* An active form with its fields, options and conditions: 1 found, 0 not
  * (missing, inactive), <0 database trouble. */
 int tr_form_load(int64_t id, tr_form **out);
+/* The same for the form editor: active or not (sort and active set). */
+int tr_form_load_any(int64_t id, tr_form **out);
 
 /* A form's title, help, field label and help in a language ("de", "en"). */
 const char *tr_form_title(const tr_form *f, const char *lang);

@@ -57,6 +57,19 @@ int tr_mail_queue(const tr_mail *in)
 			 m && m->kind ? m->kind : "?");
 		return TR_DB_ERR;
 	}
+	/* a user blocked by staff gets no mail of ours, whatever queues it (staff administration) */
+	int64_t blocked = 0;
+	int brc = tr_db_int(&blocked, "SELECT COUNT(*) FROM users WHERE email_norm = ? AND disabled_at IS NOT NULL", "s",
+			    tr_email_norm(m->to));
+	if (brc < 0)
+		return brc;
+	if (!blocked && m->user_id && (brc = tr_db_int(&blocked, "SELECT COUNT(*) FROM users WHERE id = ? "
+						      "AND disabled_at IS NOT NULL", "l", m->user_id)) < 0)
+		return brc;
+	if (blocked) {
+		tr_info("mail %s not queued: the recipient is blocked", m->kind);
+		return 0;
+	}
 	tr_mail_rendered r;
 	if (tr_mail_render(m, &r) < 0)
 		return TR_DB_ERR;

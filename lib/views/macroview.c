@@ -1,5 +1,6 @@
 /* macroview.c - the macro pages: the list, the form, saving and deleting - the same for shared and own macros. */
 #include "views/macroview.h"
+#include "accounts/audit.h"
 #include "accounts/staff.h"
 #include "core/pool.h"
 #include "core/text.h"
@@ -62,6 +63,8 @@ static int render(tr_req *req, int shared, const char *tmpl)
 	tr_view_staff(req, groups, ng, NULL, 0);
 	tr_set(req, "Page.title", tr_L(req, shared ? "macros.title_shared" : "macros.title_own"));
 	tr_set(req, "Page.section", shared ? "admin" : "agent");
+	if (shared)
+		tr_set(req, "AdminNav.current", "macros");
 	tr_set(req, "MacroPage.path", page_path(shared));
 	tr_set_int(req, "MacroPage.shared", shared);
 	return tr_render(req, tmpl);
@@ -95,6 +98,19 @@ int tr_macro_page_show(tr_req *req, int shared, const char *tmpl)
 	return rc ? rc : render(req, shared, tmpl);
 }
 
+/* A shared macro as the admin audit shows it ("" for none). */
+static const char *macro_summary(const tr_req *req, int64_t id)
+{
+	tr_macro m;
+	if (!id || tr_macro_load(req->user, id, &m) <= 0)
+		return "";
+	return tr_fmt("title=%s; visibility=%s; status=%s; priority=%s; group=#%lld; sort=%d; text=%s", m.title,
+		      m.is_public ? "public" : "internal",
+		      m.set_status >= 0 ? tr_status_name((enum tr_status)m.set_status) : "-",
+		      m.set_priority >= 0 ? tr_priority_name((enum tr_priority)m.set_priority) : "-",
+		      (long long)m.set_group_id, m.sort, tr_strcut(m.body, 300));
+}
+
 static int parse_or(const char *s, int (*parse)(const char *))
 {
 	return s ? parse(s) : -1;
@@ -111,7 +127,13 @@ int tr_macro_page_submit(tr_req *req, int shared, const char *tmpl)
 		return render(req, shared, tmpl);
 	}
 	if (action && !strcmp(action, "delete")) {
+		const char *before = shared ? macro_summary(req, id) : "";
+		tr_macro was;
+		const char *name = shared && tr_macro_load(req->user, id, &was) > 0 ? was.title : "";
 		if ((rc = tr_macro_delete(req->user, id)) != 0)
+			return rc;
+		/* the shared macros are staff administration: audited like every admin change */
+		if (shared && (rc = tr_audit(req->user->id, "macro.delete", "macro", id, name, before, "")) < 0)
 			return rc;
 		return tr_redirect(req, tr_with_notice(page_path(shared), "macro_deleted"));
 	}
@@ -126,10 +148,14 @@ int tr_macro_page_submit(tr_req *req, int shared, const char *tmpl)
 		.set_group_id = tr_arg_int(req, "set_group", 0),
 		.sort = (int)tr_arg_int(req, "sort", 0),
 	};
+	const char *before = shared ? macro_summary(req, id) : "";
 	rc = tr_macro_save(req->user, &m, shared, &p);
 	if (tr_form_again(req, rc, &p))
 		return render(req, shared, tmpl);
 	if (rc)
+		return rc;
+	if (shared && (rc = tr_audit(req->user->id, id ? "macro.update" : "macro.create", "macro", m.id, m.title, before,
+				     macro_summary(req, m.id))) < 0)
 		return rc;
 	return tr_redirect(req, tr_with_notice(page_path(shared), "macro_saved"));
 }

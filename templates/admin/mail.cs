@@ -1,6 +1,7 @@
 <?cs # admin/mail.cs - /admin/mail: the intake's trace - every fetched mail, what happened and why (R-MAIL 3);
      with Mail one mail and its raw headers, else the list (Mails) with a filter by outcome. ?>
 <?cs include:"macros.cs" ?>
+<?cs include:"admin/nav.cs" ?>
 <?cs # why(m): "Token der Anfrage #12 · vom Anfragesteller → Kommentar 34", in the reader's language ?>
 <?cs def:why(m) ?><?cs
   if:m.outcome == "loop" || m.reason == "malformed" || m.reason == "too_large" ?><?cs var:L.intake.reason[m.reason] ?><?cs
@@ -22,6 +23,7 @@
   <h1><?cs var:L.intake.title ?> #<?cs var:Mail.id ?></h1>
   <a class="btn" href="<?cs var:Site.base ?>/admin/mail"><?cs var:L.intake.back ?></a>
 </div>
+<?cs call:admin_nav() ?>
 <div class="card intake-mail">
   <p class="intake-why"><span class="badge intake-<?cs var:Mail.outcome ?>"><?cs var:L.intake.outcome[Mail.outcome] ?></span> <?cs call:why(Mail) ?></p>
   <dl class="intake-facts">
@@ -40,6 +42,7 @@
 <div class="page-head">
   <h1><?cs var:L.intake.title ?></h1>
 </div>
+<?cs call:admin_nav() ?>
 <p class="muted"><?cs var:L.intake.lead ?></p>
 <nav class="tabs" aria-label="<?cs var:L.intake.filter ?>">
   <a href="<?cs var:Site.base ?>/admin/mail"<?cs if:!Form.outcome ?> aria-current="page"<?cs /if ?>><?cs var:L.intake.all ?></a>

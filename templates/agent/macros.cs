@@ -1,11 +1,13 @@
 <?cs # agent/macros.cs - the macro page: the list and the form to write or change one (own macros at /agent/macros,
      the shared ones at /admin/macros, which includes this file). ?>
 <?cs include:"macros.cs" ?>
+<?cs include:"admin/nav.cs" ?>
 <?cs def:content() ?>
 <div class="page-head">
   <h1><?cs var:Page.title ?></h1>
   <?cs if:Form.id ?><a class="btn" href="<?cs var:Site.base ?><?cs var:MacroPage.path ?>"><?cs var:L.macros.new ?></a><?cs /if ?>
 </div>
+<?cs if:MacroPage.shared == "1" ?><?cs call:admin_nav() ?><?cs /if ?>
 <p class="lead"><?cs if:MacroPage.shared == "1" ?><?cs var:L.macros.intro_shared ?><?cs else ?><?cs var:L.macros.intro_own ?><?cs /if ?></p>
 <div class="macro-layout">
   <section aria-labelledby="macro-list-title">
