@@ -1,7 +1,18 @@
 # Tresen - build, run, test. `make help` lists the targets.
 
 CC ?= gcc
-PREFIX ?= /opt/tresen
+# make install: GNU directory variables (README, "Installing on a server"); DESTDIR for staging
+PREFIX ?= /usr/local
+prefix ?= $(PREFIX)
+exec_prefix ?= $(prefix)
+bindir ?= $(exec_prefix)/bin
+libexecdir ?= $(exec_prefix)/libexec
+datarootdir ?= $(prefix)/share
+datadir ?= $(datarootdir)
+sysconfdir ?= $(prefix)/etc
+localstatedir ?= $(prefix)/var
+runstatedir ?= $(localstatedir)/run
+docdir ?= $(datarootdir)/doc/tresen
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings \
        -Wformat=2 -Wno-format-nonliteral -Wpointer-arith -Wcast-qual -Wvla -fno-common
@@ -56,7 +67,7 @@ FUZZ_SECONDS ?= 60
 # e.g. TRESEN_EXTRA_CONFIG='Accounts.mail_limit = 100': passed on to run and test.
 export TRESEN_EXTRA_CONFIG
 
-.PHONY: all build flavour run test unit reset clean help install check-templates bench fuzz fuzz-build fuzzers
+.PHONY: all build flavour run test unit reset clean help install check-templates bench fuzz fuzz-build fuzzers test-nginx dist-shared test-cluster
 
 all: build
 
@@ -65,7 +76,10 @@ help:
 	@echo "make test    - install what is missing, build, run unit, page, HTTP and browser tests"
 	@echo "make build   - build both flavours (release and sanitizer)"
 	@echo "make reset   - stop nothing, wipe var/ (the local stack's data)"
-	@echo "make install - install into PREFIX (default /opt/tresen)"
+	@echo "make install - install into PREFIX (default /usr/local; DESTDIR, bindir, sysconfdir ... as GNU)"
+	@echo "make dist-shared - the shared-hosting bundle build/dist/tresen-shared.tar.gz (README)"
+	@echo "make test-cluster - two web hosts on a three-node Galera cluster, a node killed mid-run"
+	@echo "make test-nginx - the HTTP suite once more through nginx + spawn-fcgi/multiwatch"
 	@echo "make bench   - run the benchmarks against the local stack (see bench/README.md)"
 	@echo "make fuzz    - run each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (default 60)"
 	@echo "Settings for the local stack: TRESEN_EXTRA_CONFIG='Name = value' make run (see README)"
@@ -159,8 +173,28 @@ clean:
 bench:
 	@bench/run
 
-install: build
-	scripts/install $(PREFIX)
+# deployment (issue 18): install, nginx
+install:
+	@$(MAKE) --no-print-directory flavour FLAVOUR=rel
+	@PREFIX='$(prefix)' DESTDIR='$(DESTDIR)' exec_prefix='$(exec_prefix)' bindir='$(bindir)' \
+	  libexecdir='$(libexecdir)' datarootdir='$(datarootdir)' datadir='$(datadir)' sysconfdir='$(sysconfdir)' \
+	  localstatedir='$(localstatedir)' runstatedir='$(runstatedir)' docdir='$(docdir)' scripts/install
+
+# the shared-hosting bundle: build/dist/tresen-shared.tar.gz (scripts/dist-shared)
+dist-shared:
+	@$(MAKE) --no-print-directory flavour FLAVOUR=rel
+	@CC='$(CC)' LDFLAGS_ALL='$(LDFLAGS_ALL)' LIBS='$(LIBS)' B=build/rel scripts/dist-shared
+
+# two web hosts on a three-node Galera cluster on loopback (scripts/cluster)
+test-cluster:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory flavour FLAVOUR=asan
+	@scripts/run-tests --cluster
+
+test-nginx:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory flavour FLAVOUR=asan
+	@scripts/run-tests --nginx
 
 # keep object files between runs
 .SECONDARY:

@@ -44,7 +44,13 @@ static int show(tr_req *req)
 	const char *name = requested_name(req);
 	if (!name || strcmp(name, a->filename))
 		return 404;
-	return tr_send_file(req, tr_attach_path(a->sha256), a->filename, a->content_type, a->size);
+	/* from the folder or, with Files.store = database, chunk by chunk from the database */
+	tr_attach_reader *r = tr_attach_open(a->sha256);
+	if (!r)
+		return 404;
+	rc = tr_send_stream(req, tr_attach_read, r, a->filename, a->content_type, a->size);
+	tr_attach_close(r);
+	return rc;
 }
 
 static const tr_page page = {

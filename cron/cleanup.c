@@ -3,7 +3,7 @@
  * uploads kept for forms that were never sent, who had which ticket open long ago, the mail
  * intake's old trace (Intake.keep_days) and the Message-IDs of old ticket mails (Intake.thread_days).
  * Each module purges its own tables.
- * Safe to run on several hosts at once (named lock); run it every few minutes. */
+ * Safe to run on several hosts at once (a row claim in job_runs, lib/jobs); run it every few minutes. */
 #include "tresen.h"
 #include "accounts/account.h"
 #include "accounts/sessions.h"
@@ -29,6 +29,7 @@ int main(void)
 	int64_t traced = tr_intake_purge();
 	if (sessions < 0 || events < 0 || links < 0 || users < 0 || mails < 0 || kept < 0 || views < 0 ||
 	    traced < 0) {
+		tr_job_failed();
 		tr_job_end();
 		return 1;
 	}

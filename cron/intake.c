@@ -90,12 +90,14 @@ int main(void)
 		return 0;
 	}
 	if (tr_render_init() < 0) {
+		tr_job_failed();
 		tr_job_end();
 		return 1;
 	}
 	tr_inmail_init();
 	tr_imap *im = tr_imap_open();
 	if (!im) {
+		tr_job_failed();
 		tr_job_end();
 		return 1;
 	}
@@ -125,6 +127,8 @@ int main(void)
 	free(uids);
 	free((char *)TR_UNCONST(mailbox));
 	tr_imap_close(im);
+	if (rc)
+		tr_job_failed();
 	tr_job_end();
 	return rc;
 }

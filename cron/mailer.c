@@ -90,10 +90,12 @@ int main(void)
 	make_id();
 	if (!tr_email_valid(tr_cfg("Mail.from", ""))) {
 		tr_error("Mail.from is not a valid address: nothing is sent");
+		tr_job_failed();
 		tr_job_end();
 		return 1;
 	}
 	if (tr_outbox_recover() < 0) {
+		tr_job_failed();
 		tr_job_end();
 		return 1;
 	}
@@ -127,6 +129,8 @@ int main(void)
 	tr_outbox_release(me);
 	tr_smtp_close(smtp);
 	free(me);
+	if (rc)
+		tr_job_failed();
 	tr_job_end();
 	return rc;
 }

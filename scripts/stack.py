@@ -16,12 +16,14 @@ notification can be tried end to end.
   stack.py restart-db | stop-mail | start-mail --dir var/test
   --no-mailer, --no-intake: leave the mailer / intake loop out (the tests run the intake themselves)
   --no-automations: leave the tresen-automations loop out (the tests run it themselves, with --now)
+  --web nginx: nginx + spawn-fcgi/multiwatch (scripts/tresen-fcgi) instead of Apache + mod_fcgid
 """
 import argparse
 import grp
 import hashlib
 import json
 import os
+import re
 import pwd
 import secrets
 import shutil
@@ -93,7 +95,7 @@ def stop_pid(pid, name, timeout=20):
 
 
 class Stack:
-    def __init__(self, folder, flavour="rel", port=None):
+    def __init__(self, folder, flavour="rel", port=None, web=None):
         self.dir = os.path.abspath(folder)
         self.flavour = flavour
         self.run_dir = os.path.join(self.dir, "run")
@@ -110,6 +112,10 @@ class Stack:
         self.bin = os.path.join(ROOT, "build", flavour, "bin")
         self.cgi = os.path.join(ROOT, "build", flavour, "cgi-bin")
         self.state = self.load_state()
+        # deployment (issue 18): the web server, Apache (mod_fcgid) or nginx (spawn-fcgi + multiwatch)
+        self.web = web or self.state.get("web") or "apache"
+        self.nginx_dir = os.path.join(self.dir, "nginx")
+        self.fcgi_run = os.path.join(self.run_dir, "fcgi")
         self.http_port = port or self.state.get("ports", {}).get("http") or free_port()
         self.procs = {}
 
@@ -162,7 +168,10 @@ class Stack:
         self.write_mycnf()
         self.write_dovecot(sec)
         self.write_config(sec)
-        self.write_apache()
+        if self.web == "nginx":
+            self.write_nginx()
+        else:
+            self.write_apache()
         if IS_ROOT:
             self.give_to_web_user()
 
@@ -356,6 +365,37 @@ service imap-login {{
         with open(os.path.join(self.apache_dir, "apache.conf"), "w") as f:
             f.write(conf)
 
+    def write_nginx(self):
+        """nginx.conf made from the rewrite rules by scripts/nginx-conf, the same as make install ships."""
+        for d in (self.nginx_dir, self.fcgi_run):
+            os.makedirs(d, exist_ok=True)
+        # the test stack's slow-client limits (TRESEN_REQ_TIMEOUT, mod_reqtimeout syntax) as nginx timeouts
+        rt = os.environ.get("TRESEN_REQ_TIMEOUT", "header=20-40 body=20")
+        header = re.search(r"header=\d+-?(\d+)?", rt)
+        body = re.search(r"body=(\d+)", rt)
+        h = (header.group(1) if header else None) or "20"
+        timeouts = f"{h},{body.group(1) if body else 20}"
+        argv = [os.path.join(ROOT, "scripts", "nginx-conf"), "--stack", os.path.join(ROOT, "htdocs"), self.fcgi_run,
+                os.path.join(ROOT, "apache-conf", "rewrite.conf"), "--port", str(self.http_port),
+                "--prefix", self.nginx_dir, "--log", self.log_dir, "--timeouts", timeouts]
+        if IS_ROOT:
+            argv += ["--user", WEB_USER]
+        conf = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+        with open(os.path.join(self.nginx_dir, "nginx.conf"), "w") as f:
+            f.write(conf)
+
+    def fcgi(self, command):
+        """scripts/tresen-fcgi, as shipped: one spawn-fcgi + multiwatch per page program."""
+        argv = [os.path.join(ROOT, "scripts", "tresen-fcgi"), command, "-r", self.fcgi_run]
+        if command == "start":
+            argv += ["-d", self.cgi, "-f", os.environ.get("TRESEN_FCGI_WORKERS", "3")]
+            argv += ["-u", WEB_USER, "-U", WEB_USER] if IS_ROOT else []
+        env = {**os.environ, **self.tool_env(), "TRESEN_FCGI_LOG": os.path.join(self.log_dir, "fcgi.log")}
+        r = subprocess.run(argv, env=env, capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.stderr.write(r.stdout + r.stderr)
+            raise SystemExit(f"stack: tresen-fcgi {command} failed")
+
     def give_to_web_user(self):
         """Workers run as www-data: let them read the config, write files, tmp and logs."""
         uid = pwd.getpwnam(WEB_USER).pw_uid
@@ -363,6 +403,8 @@ service imap-login {{
         os.chown(self.config, 0, gid)
         for d in (self.files_dir, self.tmp_dir, self.log_dir):
             os.chown(d, uid, gid)
+        if self.web == "nginx":
+            os.chown(self.fcgi_run, uid, gid)
         # the checkout must be reachable (traversable) for the workers
         path = ROOT
         while path != "/":
@@ -445,6 +487,13 @@ service imap-login {{
                        env=self.tool_env())
 
     def start_web(self):
+        if self.web == "nginx":
+            self.fcgi("stop")
+            self.fcgi("start")
+            self.spawn("web", ["/usr/sbin/nginx", "-p", self.nginx_dir, "-c", os.path.join(self.nginx_dir, "nginx.conf"),
+                               "-e", os.path.join(self.log_dir, "nginx-error.log"), "-g", "daemon off;"], log="nginx.out")
+            wait_until(lambda: port_in_use(self.http_port), 30, "nginx")
+            return
         self.spawn("web", ["/usr/sbin/apache2", "-f", os.path.join(self.apache_dir, "apache.conf"), "-DFOREGROUND"],
                    log="apache.out")
         wait_until(lambda: port_in_use(self.http_port), 30, "Apache")
@@ -493,6 +542,9 @@ service imap-login {{
                      "log": os.path.join(self.log_dir, "dovecot.log")},
             "socket": self.socket, "mail_dir": self.mail_dir, "log_dir": self.log_dir, "bin": self.bin,
             "tool_env": self.tool_env(), "tool_prefix": self.as_web_user([]), "files_dir": self.files_dir,
+            "web": self.web,
+            # where the page programs' own log lines go: Apache's error log, or spawn-fcgi's
+            "web_error_log": os.path.join(self.log_dir, "fcgi.log" if self.web == "nginx" else "apache-error.log"),
         })
         self.save_state()
 
@@ -540,6 +592,8 @@ service imap-login {{
             pid = pids.get(name)
             if pid:
                 stop_pid(pid, name, timeout=60 if name == "db" else 20)
+            if name == "web" and self.web == "nginx" and os.path.isdir(self.fcgi_run):
+                self.fcgi("stop")
         self.state["pids"] = {}
         if os.path.isdir(self.dir):
             self.save_state()
@@ -592,8 +646,9 @@ def main():
     ap.add_argument("--no-mailer", action="store_true")
     ap.add_argument("--no-intake", action="store_true")
     ap.add_argument("--no-automations", action="store_true")
+    ap.add_argument("--web", choices=["apache", "nginx"])
     a = ap.parse_args()
-    st = Stack(a.dir, a.flavour, a.port)
+    st = Stack(a.dir, a.flavour, a.port, a.web)
 
     if a.command == "run":
         stopping = []

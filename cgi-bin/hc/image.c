@@ -1,5 +1,5 @@
 /* image.c - /hc/images/ID/NAME: an image uploaded in the article editor (R-HC 4), from the file store.
- * Only verified raster images were accepted, and tr_send_file serves nothing else inline. */
+ * Only verified raster images were accepted, and tr_send_stream serves nothing else inline. */
 #include "tresen.h"
 #include "tickets/attach.h"
 #include "web/download.h"
@@ -18,7 +18,13 @@ static int show(tr_req *req)
 	const char *sha = tr_q_dup(q, 0), *name = tr_q_dup(q, 1), *type = tr_q_dup(q, 2);
 	int64_t size = tr_q_l(q, 3);
 	tr_q_end(q);
-	return tr_send_file(req, tr_attach_path(sha), name, type, size);
+	/* from the folder or, with Files.store = database, chunk by chunk from the database (issue 18) */
+	tr_attach_reader *r = tr_attach_open(sha);
+	if (!r)
+		return 404;
+	rc = tr_send_stream(req, tr_attach_read, r, name, type, size);
+	tr_attach_close(r);
+	return rc;
 }
 
 static const tr_page page = {

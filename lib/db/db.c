@@ -11,6 +11,8 @@
 #include <mysqld_error.h>
 #include <errmsg.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -95,15 +97,14 @@ void tr_db_disconnect(void)
 	generation++;
 }
 
-int tr_db_connect(void)
+/* Database.nodes = "host:port, host:port, ...": the nodes of a Galera cluster
+ * (or any set of servers holding the same data). A worker stays with the node
+ * it reached; when that connection is lost it tries the next ones in turn,
+ * so the hosts carry on while a node is down. */
+static int node_at;
+
+static void set_options(void)
 {
-	if (conn)
-		return 0;
-	conn = mysql_init(NULL);
-	if (!conn) {
-		tr_error("mysql_init failed");
-		return TR_DB_DOWN;
-	}
 	unsigned timeout = 5;
 	my_bool off = 0;
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
@@ -113,6 +114,66 @@ int tr_db_connect(void)
 	mysql_options(conn, MYSQL_INIT_COMMAND,
 		      "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
 		      "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+}
+
+static int connect_nodes(const char *nodes)
+{
+	char list[1024];
+	snprintf(list, sizeof(list), "%s", nodes);
+	char *entry[16];
+	int n = 0;
+	for (char *save = NULL, *t = strtok_r(list, ", ", &save); t && n < 16; t = strtok_r(NULL, ", ", &save))
+		entry[n++] = t;
+	if (n == 0)
+		return TR_DB_DOWN;
+	for (int tried = 0; tried < n; tried++) {
+		int i = (node_at + tried) % n;
+		char host[256];
+		snprintf(host, sizeof(host), "%s", entry[i]);
+		unsigned port = 3306;
+		char *colon = strrchr(host, ':');
+		if (colon) {
+			*colon = '\0';
+			port = (unsigned)atoi(colon + 1);
+		}
+		if (!conn) {
+			conn = mysql_init(NULL);
+			if (!conn)
+				return TR_DB_DOWN;
+			set_options();
+		}
+		if (mysql_real_connect(conn, host, tr_cfg("Database.user", "tresen"), tr_cfg("Database.password", ""),
+				       tr_cfg("Database.name", "tresen"), port, NULL, 0)) {
+			if (i != node_at || tried)
+				tr_info("database: connected to node %s:%u", host, port);
+			node_at = i;
+			return 0;
+		}
+		tr_warn("database node %s:%u: %s", host, port, mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+	}
+	tr_error("database connect failed: no node of Database.nodes answered");
+	return TR_DB_DOWN;
+}
+
+int tr_db_connect(void)
+{
+	if (conn)
+		return 0;
+	conn = mysql_init(NULL);
+	if (!conn) {
+		tr_error("mysql_init failed");
+		return TR_DB_DOWN;
+	}
+	set_options();
+	const char *nodes = tr_cfg("Database.nodes", "");
+	if (*nodes) {
+		int rc = connect_nodes(nodes);
+		if (rc == 0)
+			generation++;
+		return rc;
+	}
 	const char *socket = tr_cfg("Database.socket", NULL);
 	if (socket && !*socket)
 		socket = NULL;
@@ -261,6 +322,19 @@ void tr_q_strn(tr_q *q, const char *s, size_t n)
 	q->np++;
 }
 
+void tr_q_blob(tr_q *q, const void *data, size_t n)
+{
+	MYSQL_BIND *b = next_param(q);
+	if (!b)
+		return;
+	q->plen[q->np] = (unsigned long)n;
+	b->buffer_type = MYSQL_TYPE_BLOB;
+	b->buffer = TR_UNCONST(data ? data : "");
+	b->buffer_length = (unsigned long)n;
+	b->length = &q->plen[q->np];
+	q->np++;
+}
+
 void tr_q_str(tr_q *q, const char *s)
 {
 	tr_q_strn(q, s, s ? strlen(s) : 0);
@@ -341,6 +415,79 @@ static int bind_results(tr_q *q)
 		return TR_DB_ERR;
 	}
 	return 0;
+}
+
+int tr_db_blob(tr_buf *out, const char *sql, const char *key, int64_t n)
+{
+	tr_buf_reset(out);
+	if (!conn && tr_db_connect() < 0)
+		return TR_DB_DOWN;
+	unsigned err = 0;
+	MYSQL_STMT *st = prepare(sql, &err);
+	if (!st) {
+		if (!is_conn_error(err))
+			return TR_DB_ERR;
+		lost_connection();
+		return TR_DB_DOWN;
+	}
+	MYSQL_BIND p[2];
+	memset(p, 0, sizeof(p));
+	unsigned long klen = (unsigned long)strlen(key);
+	long long nv = n;
+	p[0].buffer_type = MYSQL_TYPE_STRING;
+	p[0].buffer = TR_UNCONST(key);
+	p[0].buffer_length = klen;
+	p[0].length = &klen;
+	p[1].buffer_type = MYSQL_TYPE_LONGLONG;
+	p[1].buffer = &nv;
+	MYSQL_BIND r;
+	memset(&r, 0, sizeof(r));
+	unsigned long len = 0;
+	my_bool isnull = 0;
+	r.buffer_type = MYSQL_TYPE_BLOB;
+	r.length = &len;
+	r.is_null = &isnull;
+	int rc = 0;
+	if (mysql_stmt_bind_param(st, p) || mysql_stmt_execute(st) || mysql_stmt_bind_result(st, &r)) {
+		err = mysql_stmt_errno(st);
+		tr_error("blob query failed: %s [%s]", mysql_stmt_error(st), sql);
+		rc = is_conn_error(err) ? TR_DB_DOWN : TR_DB_ERR;
+	} else {
+		int f = mysql_stmt_fetch(st);
+		if (f == MYSQL_NO_DATA) {
+			rc = 0;
+		} else if (f == 1) {
+			err = mysql_stmt_errno(st);
+			tr_error("blob fetch failed: %s", mysql_stmt_error(st));
+			rc = is_conn_error(err) ? TR_DB_DOWN : TR_DB_ERR;
+		} else {
+			/* the column in pieces into out: nothing but out holds it */
+			char piece[65536];
+			for (unsigned long off = 0; off < len && rc == 0;) {
+				MYSQL_BIND c;
+				memset(&c, 0, sizeof(c));
+				unsigned long clen = 0;
+				c.buffer_type = MYSQL_TYPE_BLOB;
+				c.buffer = piece;
+				c.buffer_length = sizeof(piece);
+				c.length = &clen;
+				if (mysql_stmt_fetch_column(st, &c, 0, off)) {
+					tr_error("blob fetch failed: %s", mysql_stmt_error(st));
+					rc = TR_DB_ERR;
+					break;
+				}
+				unsigned long got = len - off < sizeof(piece) ? len - off : (unsigned long)sizeof(piece);
+				tr_buf_add(out, piece, got);
+				off += got;
+			}
+			if (rc == 0)
+				rc = 1;
+		}
+	}
+	mysql_stmt_close(st);
+	if (rc == TR_DB_DOWN)
+		lost_connection();
+	return rc;
 }
 
 void tr_db_explain(int on)

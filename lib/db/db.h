@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/util.h"     /* tr_buf */
 #include "core/result.h"   /* TR_DB_ERR, TR_DB_DUP, TR_DB_RETRY, TR_DB_DOWN */
 
 typedef struct tr_q tr_q;
@@ -36,6 +37,7 @@ tr_q *tr_q_new(const char *sql);
 void tr_q_i64(tr_q *q, int64_t v);
 void tr_q_str(tr_q *q, const char *s);           /* NULL binds SQL NULL */
 void tr_q_strn(tr_q *q, const char *s, size_t n);
+void tr_q_blob(tr_q *q, const void *data, size_t n);   /* bytes, no character set */
 void tr_q_null(tr_q *q);
 int tr_q_exec(tr_q *q);                          /* 0 or TR_DB_* */
 int tr_q_next(tr_q *q);                          /* 1 row, 0 done, <0 error */
@@ -58,6 +60,11 @@ int64_t tr_db_run(const char *sql, const char *types, ...);
 /* One-shot query for a single integer (first column of the first row);
  * returns 1 found, 0 no row, <0 error. */
 int tr_db_int(int64_t *out, const char *sql, const char *types, ...);
+/* One-shot query for one large binary value (first column of the first
+ * row), with parameters key (text) and n (integer), copied into out in
+ * pieces: nothing else holds the value (for file chunks). 1 found, 0 no
+ * row, <0 error. */
+int tr_db_blob(tr_buf *out, const char *sql, const char *key, int64_t n);
 /* Last insert id of the connection. */
 int64_t tr_db_insert_id(void);
 

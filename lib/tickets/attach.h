@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "core/upload.h"
+#include "core/util.h"
 
 /* Moves an upload into the store (Paths.files/ab/<sha256>) and records it for
  * the ticket/comment (caller's transaction). Returns the attachment id or <0. */
@@ -41,7 +42,21 @@ typedef struct tr_attachment {
  * missing (*err TR_E_NOT_FOUND) or on error (*err the database's code). */
 tr_attachment *tr_attach_find(int64_t id, int *err);
 
-/* Path of a stored file. */
+/* Path of a stored file (Files.store = folder). */
 const char *tr_attach_path(const char *sha256);
+
+/* 1 when Files.store = database: files in file_blobs/file_chunks, chunked, for
+ * several web hosts without a shared folder (default folder: Paths.files,
+ * which may be a shared mount). */
+int tr_attach_in_db(void);
+
+/* Reading a stored file in pieces, never whole in memory: open (NULL when
+ * missing, logged), then tr_attach_read until it returns 0 (end) or <0
+ * (error): each call replaces out's contents with the next piece and returns
+ * its length. tr_attach_read fits tr_send_stream's reader. */
+typedef struct tr_attach_reader tr_attach_reader;
+tr_attach_reader *tr_attach_open(const char *sha256);
+long tr_attach_read(void *reader, tr_buf *out);
+void tr_attach_close(tr_attach_reader *r);
 
 #endif

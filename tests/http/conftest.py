@@ -299,3 +299,23 @@ def run_cgi(page, method="GET", query="", body="", cookie="", config=None):
     headers = dict(line.split(": ", 1) for line in head.split("\r\n")[1:] if ": " in line)
     status = int(head.split("\r\n")[0].split()[1])
     return status, headers, text
+
+
+# ---- deployment (issue 18): the same suite through nginx (make test-nginx) ----
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "apache_only: tests Apache's own behaviour (mod_reqtimeout); skipped under nginx")
+
+
+def pytest_collection_modifyitems(config, items):
+    if STACK.get("web") != "nginx":
+        return
+    skip = pytest.mark.skip(reason="tests Apache's own behaviour; this stack runs nginx")
+    for item in items:
+        if item.get_closest_marker("apache_only"):
+            item.add_marker(skip)
+
+
+def web_error_log():
+    """Where the page programs' log lines land: Apache's error log, or spawn-fcgi's under nginx."""
+    return STACK.get("web_error_log") or os.path.join(STACK["log_dir"], "apache-error.log")

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import BASE, PASSWORD, Browser, q
+from conftest import BASE, PASSWORD, STACK, Browser, q
 
 
 def still_serving():
@@ -155,6 +155,10 @@ def test_short_body():
     # (hard-coded in fcgid_bridge.c); the static error page shows, nothing internal.
     raw = raw_request(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                       b"Content-Length: 100\r\nConnection: close\r\n\r\nemail=a")
+    if STACK.get("web") == "nginx" and raw == b"":
+        # nginx drops a connection whose client ended it inside the body (logged as 400): nothing leaks
+        still_serving()
+        return
     assert status_of(raw) in (400, 500)
     assert b"Fehlercode" in raw and b"mod_fcgid" not in raw
     still_serving()

@@ -1,7 +1,7 @@
 """test_security.py - CSRF on every POST, security headers on every response, no version banners."""
 import pytest
 
-from conftest import BASE, PASSWORD, Browser, q
+from conftest import BASE, PASSWORD, STACK, Browser, q
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -57,7 +57,8 @@ def test_security_headers_everywhere(browser, path):
         assert r.headers.get(k) == v, (path, k)
     csp = r.headers.get("Content-Security-Policy", "")
     assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
-    assert r.headers.get("Server") == "Apache"   # ServerTokens Prod: no version
+    # ServerTokens Prod / server_tokens off: no version
+    assert r.headers.get("Server") == ("nginx" if STACK.get("web") == "nginx" else "Apache")
 
 
 def test_pages_have_strict_csp_without_inline_script(browser):
