@@ -96,10 +96,18 @@ def db():
 
 
 def q(db, sql, *args):
-    db.ping(reconnect=True)   # the resilience test restarts the server
-    with db.cursor() as c:
-        c.execute(sql, args)
-        return c.fetchall()
+    """One statement of a test's own (autocommit); a deadlock with the stack's background jobs
+    (the mailer claiming outbox rows, the intake) is retried as the C code would."""
+    for attempt in range(8):
+        db.ping(reconnect=True)   # the resilience test restarts the server
+        try:
+            with db.cursor() as c:
+                c.execute(sql, args)
+                return c.fetchall()
+        except pymysql.err.OperationalError as e:
+            if e.args[0] not in (1205, 1213) or attempt == 7:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 @pytest.fixture(autouse=True)
