@@ -52,6 +52,8 @@ export async function filters_the_list_and_replies_with_a_pasted_screenshot({ pa
   assert.match(await last.locator('.chip').textContent(), /protokoll\.txt/);
   const img = last.locator('.inline-images img');
   assert.equal(await img.count(), 1);
+  // loaded, not only in the page: wait for the image itself (slow under load)
+  await img.evaluate((el) => (el.complete ? null : new Promise((done) => { el.onload = el.onerror = done; })));
   assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth === 120));
   await shot('ticket-after-reply');
   assert.ok(page.url().startsWith(url));
