@@ -239,8 +239,11 @@ static int validate_field(tr_req *req, const tr_field *f, tr_value *val, int get
 			if (get)
 				return 400;
 			tr_form_error(req, f->name, key);
-			/* keep what was typed, so the form can show it again */
-			tr_neoerr_ignore(hdf_set_value(req->hdf, tr_fmt("Form.%s", f->name), raw[k]));
+			/* keep what was typed, so the form can show it again; not a
+			 * date no date input can hold (HTML forbids it as a value,
+			 * browsers show an empty field anyway) */
+			if (f->type != TR_F_DATE)
+				tr_neoerr_ignore(hdf_set_value(req->hdf, tr_fmt("Form.%s", f->name), raw[k]));
 			val->n = 0;
 			break;
 		}
