@@ -44,6 +44,7 @@ static const tr_field fields[] = {
 	{ "field_help_en", TR_F_NAME, 0, 500, 0, NULL },
 	{ "required", TR_F_BOOL, 0, 0, 0, NULL },
 	{ "routing", TR_F_BOOL, 0, 0, 0, NULL },
+	{ "needs_approval", TR_F_BOOL, 0, 0, 0, NULL },
 	{ "max_length", TR_F_INT, 0, 100000, 0, NULL },
 	{ "min_value", TR_F_INT, 0, BIG, -BIG, NULL },
 	{ "max_value", TR_F_INT, 0, BIG, -BIG, NULL },
@@ -116,6 +117,8 @@ static void field_into_form(tr_req *req, const tr_form_field *ff)
 		tr_set(req, "Form.required", "1");
 	if (ff->routing)
 		tr_set(req, "Form.routing", "1");
+	if (ff->needs_approval)
+		tr_set(req, "Form.needs_approval", "1");
 	if (ff->max_length)
 		tr_set_int(req, "Form.max_length", ff->max_length);
 	if (ff->min_value || ff->max_value) {
@@ -152,6 +155,8 @@ static int one(tr_req *req, int64_t id, int from_db)
 			tr_node_set(h, "required", "1");
 		if (ff->routing)
 			tr_node_set(h, "routing", "1");
+		if (ff->needs_approval)
+			tr_node_set(h, "needs_approval", "1");
 		if (ff->id == field_id)
 			editing = ff;
 		if (ff->sort > max_sort)
@@ -220,6 +225,7 @@ static int field_of_request(tr_req *req, tr_form_field *ff, tr_problems *p)
 		.help_en = tr_arg(req, "field_help_en"),
 		.required = tr_arg_bool(req, "required"),
 		.routing = tr_arg_bool(req, "routing"),
+		.needs_approval = tr_arg_bool(req, "needs_approval"),
 		.max_length = (long)tr_arg_int(req, "max_length", 0),
 		.min_value = tr_arg_int(req, "min_value", 0),
 		.max_value = tr_arg_int(req, "max_value", 0),

@@ -284,8 +284,9 @@ static const char *field_summary(const tr_form_field *ff)
 		return "";
 	tr_buf b;
 	tr_buf_init(&b);
-	tr_buf_printf(&b, "key=%s; kind=%s; label_de=%s; label_en=%s; required=%d; routing=%d; sort=%d", ff->key,
-		      tr_form_kind_name(ff->kind), ff->label_de, ff->label_en, ff->required, ff->routing, ff->sort);
+	tr_buf_printf(&b, "key=%s; kind=%s; label_de=%s; label_en=%s; required=%d; routing=%d; needs_approval=%d; sort=%d",
+		      ff->key, tr_form_kind_name(ff->kind), ff->label_de, ff->label_en, ff->required, ff->routing,
+		      ff->needs_approval, ff->sort);
 	if (ff->noptions) {
 		tr_buf_adds(&b, "; options=");
 		for (int i = 0; i < ff->noptions; i++)
@@ -504,16 +505,18 @@ static int field_tx(void *ctx)
 	int64_t r;
 	if (ff->id) {
 		r = tr_db_run("UPDATE form_fields SET field_key = ?, kind = ?, label_de = ?, label_en = ?, help_de = ?, "
-			      "help_en = ?, required = ?, routing = ?, max_length = NULLIF(?, 0), min_value = ?, "
-			      "max_value = ?, sort = ? WHERE id = ? AND form_id = ?", "ssssssiilllill", ff->key, kind,
-			      ff->label_de, ff->label_en, ff->help_de, ff->help_en, ff->required, ff->routing,
-			      (int64_t)ff->max_length, ff->min_value, ff->max_value, ff->sort, ff->id, j->form_id);
+			      "help_en = ?, required = ?, routing = ?, needs_approval = ?, max_length = NULLIF(?, 0), "
+			      "min_value = ?, max_value = ?, sort = ? WHERE id = ? AND form_id = ?", "ssssssiiilllill",
+			      ff->key, kind, ff->label_de, ff->label_en, ff->help_de, ff->help_en, ff->required,
+			      ff->routing, ff->needs_approval, (int64_t)ff->max_length, ff->min_value, ff->max_value,
+			      ff->sort, ff->id, j->form_id);
 	} else {
 		r = tr_db_run("INSERT INTO form_fields (form_id, field_key, kind, label_de, label_en, help_de, help_en, "
-			      "required, routing, max_length, min_value, max_value, sort) "
-			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?)", "lssssssiillli", j->form_id,
+			      "required, routing, needs_approval, max_length, min_value, max_value, sort) "
+			      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?)", "lssssssiiillli", j->form_id,
 			      ff->key, kind, ff->label_de, ff->label_en, ff->help_de, ff->help_en, ff->required,
-			      ff->routing, (int64_t)ff->max_length, ff->min_value, ff->max_value, ff->sort);
+			      ff->routing, ff->needs_approval, (int64_t)ff->max_length, ff->min_value, ff->max_value,
+			      ff->sort);
 		if (r >= 0)
 			ff->id = tr_db_insert_id();
 	}

@@ -93,7 +93,7 @@
       <td data-label="<?cs var:L.admin.forms.key ?>"><code><?cs var:f.key ?></code></td>
       <td data-label="<?cs var:L.admin.forms.label_de ?>"><?cs var:f.label ?></td>
       <td data-label="<?cs var:L.admin.forms.kind ?>"><?cs var:L.admin.forms.kinds[f.kind] ?><?cs if:f.noptions > 0 ?> (<?cs var:f.noptions ?>)<?cs /if ?></td>
-      <td data-label="<?cs var:L.admin.forms.flags ?>"><?cs if:f.required ?><span class="tag"><?cs var:L.admin.forms.required ?></span> <?cs /if ?><?cs if:f.routing ?><span class="tag"><?cs var:L.admin.forms.routing ?></span><?cs /if ?></td>
+      <td data-label="<?cs var:L.admin.forms.flags ?>"><?cs if:f.required ?><span class="tag"><?cs var:L.admin.forms.required ?></span> <?cs /if ?><?cs if:f.routing ?><span class="tag"><?cs var:L.admin.forms.routing ?></span> <?cs /if ?><?cs if:f.needs_approval ?><span class="tag"><?cs var:L.admin.forms.needs_approval_tag ?></span><?cs /if ?></td>
       <td data-label="<?cs var:L.admin.forms.conditions ?>"><?cs if:f.conditions ?><code><?cs var:f.conditions ?></code><?cs else ?><span class="muted"><?cs var:L.admin.forms.always ?></span><?cs /if ?></td>
       <td><a class="btn btn-compact" href="<?cs var:Site.base ?>/admin/forms?id=<?cs var:Edit.id ?>&amp;field=<?cs var:f.id ?>#field-form"><?cs var:L.admin.forms.edit ?><span class="visually-hidden">: <?cs var:f.key ?></span></a></td>
     </tr>
@@ -122,6 +122,7 @@
       <legend class="label"><?cs var:L.admin.forms.flags ?></legend>
       <?cs call:flag("required", L.admin.forms.required) ?>
       <?cs call:flag("routing", L.admin.forms.routing) ?>
+      <?cs call:flag("needs_approval", L.admin.forms.needs_approval) ?>
     </fieldset>
     <div class="change-row">
       <?cs call:number_field("max_length", L.admin.forms.max_length) ?>

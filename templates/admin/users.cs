@@ -27,6 +27,9 @@
       <?cs if:!Person.self ?>
       <form method="post" action="<?cs var:Site.base ?>/admin/users"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Person.id ?>"><?cs if:Person.blocked ?><button class="btn" type="submit" name="action" value="unblock"><?cs var:L.admin.users.unblock ?></button><?cs else ?><button class="btn btn-danger" type="submit" name="action" value="block"><?cs var:L.admin.users.block ?></button><?cs /if ?></form>
       <?cs /if ?>
+      <?cs if:!Person.is_agent && !Person.is_admin && !Person.self ?>
+      <a class="btn btn-danger" href="<?cs var:Site.base ?>/admin/users/<?cs var:Person.id ?>/anonymise"><?cs var:L.profile.anon_title ?></a>
+      <?cs /if ?>
     </div>
     <p class="field-hint"><?cs var:L.admin.users.block_hint ?></p>
   </section>

@@ -505,6 +505,22 @@ def test_editing_a_seeded_field_keeps_its_option_products(admin, db):
     assert q(db, "SELECT value, product_id FROM form_field_options WHERE field_id = %s ORDER BY value", fld) == before
 
 
+def test_the_editor_marks_a_field_as_needing_approval(admin, db):
+    fid = q(db, "SELECT id FROM forms WHERE slug = 'datacenter'")[0][0]
+    fld, = q(db, "SELECT id FROM form_fields WHERE form_id = %s AND field_key = 'access_scope'", fid)[0]
+    html = admin.get(f"/admin/forms?id={fid}&field={fld}").text
+    assert re.search(r'name="needs_approval" value="1" checked', html)
+    mine = make_form(admin, db)[0]
+    assert add_field(admin, mine, key="zugang", needs_approval="1").status_code == 303
+    new, flag = q(db, "SELECT id, needs_approval FROM form_fields WHERE form_id = %s AND field_key = 'zugang'", mine)[0]
+    assert flag == 1
+    assert "needs_approval=1" in q(db, "SELECT after_text FROM admin_events WHERE action = 'form.field_create' "
+                                       "ORDER BY id DESC LIMIT 1")[0][0]
+    # saved again without the mark: the request no longer needs an approval for it
+    assert add_field(admin, mine, field=new, key="zugang").status_code == 303
+    assert q(db, "SELECT needs_approval FROM form_fields WHERE id = %s", new)[0][0] == 0
+
+
 # ---- escaping ----
 
 def test_xss_from_admin_fields_is_shown_escaped(admin, db):

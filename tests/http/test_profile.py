@@ -586,6 +586,10 @@ def test_staff_anonymise_a_user_who_then_cannot_sign_in(db):
     assert b.post(f"/admin/users/{uid}/anonymise", {"csrf": b.csrf("/profile")}).status_code == 403
     assert login_as("agent@tresen.example").get(f"/admin/users/{uid}/anonymise").status_code == 403
     assert admin.post(f"/admin/users/{uid}/anonymise", {}).status_code == 403      # CSRF
+    # the user's admin page leads there; an agent's does not offer it
+    assert f'/admin/users/{uid}/anonymise"' in admin.get(f"/admin/users?id={uid}").text
+    agent = user_id(db, "agent@tresen.example")
+    assert f"/admin/users/{agent}/anonymise" not in admin.get(f"/admin/users?id={agent}").text
     page = admin.get(f"/admin/users/{uid}/anonymise")
     assert page.status_code == 200 and "Zora Zuvor" in page.text
     r = admin.post(f"/admin/users/{uid}/anonymise", {"csrf": csrf_of(page.text)})
