@@ -284,10 +284,9 @@ static int submit(tr_req *req)
 	int version = (int)tr_arg_int(req, "version", -1);
 	tr_problems p = { .n = 0 };
 	const char *notice = action ? action : "saved";
-	tr_approval *appr;
-	if ((rc = tr_approval_load(t->id, &appr)) < 0)
-		return rc;
-	int waits = rc > 0 && appr->state == TR_APPR_AWAITING;
+	int waits = tr_approval_waits(t->id);
+	if (waits < 0)
+		return waits;
 	if (waits && action && (!strcmp(action, "take") || !strcmp(action, "urgency_accept"))) {
 		tr_problem_add(&p, "body", "approvals.err_waits", NULL);
 		rc = TR_E_INVALID;

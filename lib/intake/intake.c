@@ -15,6 +15,7 @@
 #include "mail/reply.h"
 #include "render/render.h"
 #include "tickets/access.h"
+#include "tickets/approval.h"
 #include "tickets/attach.h"
 #include "tickets/customer.h"
 #include "tickets/notify.h"
@@ -218,6 +219,12 @@ static int agent_reply(job *j, tr_ticket *t, const char *body)
 	}
 	if (note && !*rest)
 		rest = tr_lang_text(j->u->lang, "ticket.files_only");
+	if (!note && (rc = tr_approval_waits(t->id)) != 0) {
+		if (rc < 0)
+			return rc;
+		set(j, "refused", "awaiting_approval");
+		return 0;
+	}
 	/* as on the web: a public reply on an unassigned ticket takes it (New becomes Open with an
 	 * assignee, never without one); otherwise the status stays as it is */
 	if (!note && !t->assignee_id && (rc = tr_ticket_assign(t, j->u->id, (tr_actor){ j->u->id, "agent" })) < 0)

@@ -130,6 +130,14 @@ int tr_approval_load(int64_t ticket_id, tr_approval **out)
 	return rc < 0 ? rc : rc > 0;
 }
 
+int tr_approval_waits(int64_t ticket_id)
+{
+	int64_t n;
+	int rc = tr_db_int(&n, "SELECT COUNT(*) FROM approvals WHERE ticket_id = ? AND state = 'awaiting'", "l",
+			   ticket_id);
+	return rc < 0 ? rc : n > 0;
+}
+
 int tr_approval_count(int64_t org_id, enum tr_appr_role role, int64_t except_id, int64_t *n)
 {
 	*n = 0;

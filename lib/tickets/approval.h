@@ -62,6 +62,11 @@ typedef struct tr_approval {
 /* The ticket's approval: 1 found (*out), 0 none, <0 (pool memory). */
 int tr_approval_load(int64_t ticket_id, tr_approval **out);
 
+/* 1 while the ticket waits for its approval, 0 when it needs none or it is decided, <0. Until then
+ * agents write internal notes only (web and mail alike): a public reply, taking it, a status or an
+ * assignee would start work nobody has approved. */
+int tr_approval_waits(int64_t ticket_id);
+
 /* Approvers holding role in org_id, besides except_id (0: none). Count in *n. 0 or <0. */
 int tr_approval_count(int64_t org_id, enum tr_appr_role role, int64_t except_id, int64_t *n);
 

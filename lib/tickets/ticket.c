@@ -550,6 +550,9 @@ int64_t tr_ticket_agent_reply_via(tr_ticket *t, int64_t agent_id, const char *bo
 	int64_t cid = tr_ticket_comment(t, agent_id, is_public, 1, body, via ? via : "web", at);
 	if (cid < 0)
 		return cid;
+	/* an internal note that asks for no other status leaves it (a New ticket stays New: nobody has it) */
+	if (!is_public && to == t->status)
+		return cid;
 	enum tr_event ev = to == TR_PENDING ? TR_EV_AGENT_PENDING : to == TR_SOLVED ? TR_EV_AGENT_SOLVE :
 			   to == TR_CLOSED ? TR_EV_CLOSE : TR_EV_AGENT_OPEN;
 	tr_transition tr = tr_status_transition(t->status, ev, t->agent_replied);

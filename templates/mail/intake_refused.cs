@@ -1,6 +1,6 @@
 <?cs # mail/intake_refused.cs - the polite answer to a mail the intake could not take (at most one a day
      per sender, Intake.bounce): why, and where to write instead. Never sent for automatic mail.
-     Data: Mail.reason (no_match, stranger, forged_token, unknown_ticket, no_right, closed_ticket,
+     Data: Mail.reason (no_match, stranger, forged_token, unknown_ticket, no_right, closed_ticket, awaiting_approval,
      too_large, malformed, empty), Mail.subject (of the mail answered), Mail.portal, Mail.new_request. ?>
 <?cs include:"mail/macros.cs" ?>
 <?cs def:why() ?><?cs if:L.mail.intake_refused.why[Mail.reason] ?><?cs var:L.mail.intake_refused.why[Mail.reason] ?><?cs else ?><?cs var:L.mail.intake_refused.why.other ?><?cs /if ?><?cs /def ?>

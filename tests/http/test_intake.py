@@ -294,6 +294,29 @@ def test_an_agents_reply_by_mail_on_an_unassigned_ticket_takes_it_as_on_the_web(
         ("open", user_id(db, "agent@tresen.example"))
 
 
+
+def test_an_agents_reply_by_mail_waits_like_on_the_web_while_the_approval_is_open(db):
+    s = "Auftrag per Mail " + uuid.uuid4().hex[:6]
+    data = {"subject": s, **MINIMAL["erp"], "type": "change"}
+    tid = created_id(post_form(login_as("ben@wohnbau.example"), form_id(db, "erp"), data))
+    assert q(db, "SELECT state FROM approvals WHERE ticket_id = %s", tid) == (("awaiting",),)
+    ben_mail = notification("ben@wohnbau.example", tid)
+    # a public reply would start work nobody has approved: refused, the ticket untouched
+    public = reply(ben_mail, "agent@tresen.example", "Wir legen los.", name="Agent")
+    send(public)
+    intake()
+    row = one_trace(db, str(public["Message-ID"]))
+    assert (row["outcome"], row["reason"]) == ("refused", "awaiting_approval")
+    assert q(db, "SELECT status, assignee_id FROM tickets WHERE id = %s", tid)[0] == ("new", None)
+    assert not [c for c in comments_of(db, tid) if c[2] == 1 and c[3] == "mail"]
+    # an internal note is fine, as on the web
+    note = reply(ben_mail, "agent@tresen.example", "#intern\nBudget prüfen.", name="Agent")
+    send(note)
+    intake()
+    assert one_trace(db, str(note["Message-ID"]))["reason"] == "agent_note"
+    assert q(db, "SELECT status, assignee_id FROM tickets WHERE id = %s", tid)[0] == ("new", None)
+
+
 # ---- nothing from strangers, nothing automatic ----
 
 def test_strangers_forged_tokens_other_organizations_and_auto_replies_create_nothing(db):
