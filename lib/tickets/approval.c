@@ -8,6 +8,7 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "mail/outbox.h"
+#include "tickets/bizcal.h"
 #include "tickets/notify.h"
 #include "tickets/routing.h"
 
@@ -53,13 +54,11 @@ int tr_approval_may_decide(const tr_user *u, int64_t org_id, enum tr_appr_role r
 	return 0;
 }
 
-time_t tr_approval_remind_at(time_t from, int days)
+time_t tr_approval_remind_at(const tr_calendar *c, time_t from, int days)
 {
-	/* calendar days (Approvals.remind_days of them); the automations' business-day calendar replaces
-	 * this body once they exist */
-	if (days < 1)
-		days = 1;
-	return from + (time_t)days * 86400;
+	int day = tr_cal_day_of(from);
+	int64_t into_day = (int64_t)from - tr_cal_day_start(day);
+	return (time_t)(tr_cal_day_start(tr_cal_add_business_days(c, day, days < 1 ? 1 : days)) + into_day);
 }
 
 const char *tr_approval_role_name(enum tr_appr_role r)
@@ -89,9 +88,15 @@ static const char *role_sql(enum tr_appr_role role)
 	return role == TR_APPR_ADMIN ? "u.is_customer_admin = 1" : "(u.is_main_contact = 1 OR u.is_customer_admin = 1)";
 }
 
-static int remind_days(void)
+/* The next reminder's time from now, in business days of this installation's calendar. */
+static int next_reminder(int64_t *at)
 {
-	return (int)tr_cfg_int("Approvals.remind_days", 2);
+	tr_calendar cal;
+	int rc = tr_auto_calendar(&cal);
+	if (rc < 0)
+		return rc;
+	*at = (int64_t)tr_approval_remind_at(&cal, time(NULL), (int)tr_cfg_int("Approvals.remind_days", 2));
+	return 0;
 }
 
 /* ---- reading ---- */
@@ -276,6 +281,10 @@ static int mail_decided(const tr_ticket *t, const tr_approval_decision *dec, con
 static int insert_row(const tr_ticket *t, enum tr_appr_role role, int route, const char *state, const char *via)
 {
 	int self = !strcmp(state, "approved");
+	int64_t remind = 0;
+	int rc = self ? 0 : next_reminder(&remind);
+	if (rc < 0)
+		return rc;
 	tr_q *q = tr_q_new("INSERT INTO approvals (ticket_id, org_id, requester_id, role, state, route, decided_by, "
 			   "decided_via, created_at, decided_at, next_reminder_at) VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, "
 			   "IF(?, ?, NULL), ?, NOW(), IF(?, NOW(), NULL), IF(?, NULL, FROM_UNIXTIME(?)))");
@@ -290,9 +299,9 @@ static int insert_row(const tr_ticket *t, enum tr_appr_role role, int route, con
 	tr_q_str(q, via);
 	tr_q_i64(q, self);
 	tr_q_i64(q, self);
-	tr_q_i64(q, (int64_t)tr_approval_remind_at(time(NULL), remind_days()));
-	int64_t rc = tr_q_insert(q);
-	return rc < 0 ? (int)rc : 0;
+	tr_q_i64(q, remind);
+	int64_t id = tr_q_insert(q);
+	return id < 0 ? (int)id : 0;
 }
 
 int tr_approval_start(const tr_ticket *t, enum tr_appr_role role, int route)
@@ -451,10 +460,12 @@ static int remind_tx(void *ctx)
 		return rc;
 	if (sent == 0 && !told && (rc = tr_notify_agents(t, "approval_none", 0, NULL)) < 0)
 		return rc;
+	int64_t remind;
+	if ((rc = next_reminder(&remind)) < 0)
+		return rc;
 	int64_t r = tr_db_run("UPDATE approvals SET reminders = ?, next_reminder_at = FROM_UNIXTIME(?), "
 			      "no_approver_told = ?, claimed_by = NULL, claimed_at = NULL WHERE ticket_id = ?", "illl",
-			      nth, (int64_t)tr_approval_remind_at(time(NULL), remind_days()), (int64_t)(sent == 0),
-			      t->id);
+			      nth, remind, (int64_t)(sent == 0), t->id);
 	if (r < 0)
 		return (int)r;
 	j->sent = sent;

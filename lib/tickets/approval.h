@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "accounts/user.h"
+#include "core/calendar.h"
 #include "tickets/ticket.h"
 
 enum tr_appr_role {
@@ -40,9 +41,10 @@ int tr_approval_holds_role(enum tr_appr_role role, int main_contact, int custome
 int tr_approval_may_decide(const tr_user *u, int64_t org_id, enum tr_appr_role role, int64_t requester_id,
 			   int64_t others, int second_needed);
 
-/* When the next reminder is due after `from`, Approvals.remind_days later. Calendar days for
- * now: the one place to switch to the automations' business-day calendar. */
-time_t tr_approval_remind_at(time_t from, int days);
+/* When the next reminder is due after `from`: the same time of day on the days-th (at least the
+ * first) business day of calendar c after from's day (Approvals.remind_days, as the automations
+ * count: no reminder lands on a weekend or holiday, none comes sooner for one). */
+time_t tr_approval_remind_at(const tr_calendar *c, time_t from, int days);
 
 const char *tr_approval_role_name(enum tr_appr_role r);      /* "order", "admin" */
 const char *tr_approval_state_name(enum tr_appr_state s);    /* "awaiting", "approved", "rejected" */

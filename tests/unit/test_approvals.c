@@ -3,10 +3,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <sodium.h>
 #include <string.h>
+#include <time.h>
 
 #include "tresen.h"
 #include "forms/form.h"
@@ -77,9 +79,17 @@ static void who_decides(void **state)
 static void reminder_days(void **state)
 {
 	(void)state;
-	time_t t = 1767225600;      /* 2026-01-01 00:00 UTC */
-	assert_int_equal(tr_approval_remind_at(t, 2) - t, 2 * 86400);
-	assert_int_equal(tr_approval_remind_at(t, 0) - t, 86400);    /* never at once */
+	tr_calendar c;
+	tr_cal_default(&c);
+	time_t tue = 1767708000;    /* Tuesday 2026-01-06 15:00 Berlin */
+	assert_int_equal(tr_approval_remind_at(&c, tue, 2) - tue, 2 * 86400);
+	assert_int_equal(tr_approval_remind_at(&c, tue, 0) - tue, 86400);    /* never at once */
+	/* business days: from Thursday, two of them end on Monday at the same time of day */
+	time_t thu = tue + 2 * 86400;
+	assert_int_equal(tr_approval_remind_at(&c, thu, 2) - thu, 4 * 86400);
+	/* New Year's Day is no business day: Wednesday 31 December, one day on is Friday 2 January */
+	time_t wed = 1767189600;    /* 2025-12-31 15:00 Berlin */
+	assert_int_equal(tr_approval_remind_at(&c, wed, 1) - wed, 2 * 86400);
 	assert_string_equal(tr_approval_role_name(TR_APPR_ADMIN), "admin");
 	assert_string_equal(tr_approval_state_name(TR_APPR_REJECTED), "rejected");
 }
@@ -168,6 +178,8 @@ int main(void)
 {
 	if (sodium_init() < 0)
 		return 1;
+	setenv("TZ", "Europe/Berlin", 1);   /* the reminder days count in local days */
+	tzset();
 	tr_cfg_set("Paths.templates", "templates");
 	tr_cfg_set("Site.url", "https://portal.example");
 	tr_cfg_set("Site.name", "Tresen");
