@@ -15,7 +15,7 @@ notification can be tried end to end.
   stack.py stop  --dir var/test
   stack.py restart-db | stop-mail | start-mail --dir var/test
   --no-mailer, --no-intake: leave the mailer / intake loop out (the tests run the intake themselves)
-  --no-automations: leave the tresen-automations loop out (the tests run it themselves, with --now)
+  --no-automations: leave the loop of tresen-automations, -approvals and -cleanup out (the tests run them)
   --web nginx: nginx + spawn-fcgi/multiwatch (scripts/tresen-fcgi) instead of Apache + mod_fcgid
 """
 import argparse
@@ -507,11 +507,14 @@ service imap-login {{
                        env=self.tool_env())
 
     def start_automations(self):
-        automations = os.path.join(self.bin, "tresen-automations")
-        if os.path.exists(automations):
-            # reminders and automatic closing (R-LIFE); the tests run it themselves with --now
+        # what cron/crontab.example runs besides the mailer and the intake: reminders and automatic
+        # closing (R-LIFE), approval reminders (R-APPR), the cleanup; the tests run them themselves
+        jobs = [p for p in (os.path.join(self.bin, f"tresen-{n}") for n in ("automations", "approvals", "cleanup"))
+                if os.path.exists(p)]
+        if jobs:
             pause = os.environ.get("TRESEN_AUTOMATIONS_PAUSE", "60")
-            self.spawn("automations", self.as_web_user(["/bin/sh", "-c", f'while :; do "{automations}"; sleep {pause}; done']),
+            each = "; ".join(f'"{p}"' for p in jobs)
+            self.spawn("automations", self.as_web_user(["/bin/sh", "-c", f"while :; do {each}; sleep {pause}; done"]),
                        env=self.tool_env())
 
     def start(self, demo=True, mailer=True, intake=True, automations=True):
