@@ -15,11 +15,7 @@ static int read_list(tr_q *q, tr_staff_item **out)
 	int cap = 16, n = 0;
 	tr_staff_item *list = tr_alloc(sizeof(*list) * (size_t)cap);
 	while (n < MAX_STAFF && tr_q_next(q) > 0) {
-		if (n == cap) {
-			tr_staff_item *more = tr_alloc(sizeof(*more) * (size_t)(cap *= 2));
-			memcpy(more, list, sizeof(*list) * (size_t)n);
-			list = more;
-		}
+		list = tr_pool_grow(list, sizeof(*list), n, &cap);
 		list[n].id = tr_q_l(q, 0);
 		list[n].name = tr_q_dup(q, 1);
 		list[n].mine = (int)tr_q_l(q, 2);

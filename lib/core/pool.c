@@ -119,6 +119,18 @@ char *tr_fmt(const char *fmt, ...)
 	return p;
 }
 
+void *tr_pool_grow(void *v, size_t elem, int n, int *cap)
+{
+	if (n < *cap)
+		return v;
+	int more = *cap > 0 ? *cap * 2 : 16;
+	void *w = tr_zalloc(elem * (size_t)more);
+	if (n > 0)
+		memcpy(w, v, elem * (size_t)n);
+	*cap = more;
+	return w;
+}
+
 void tr_pool_reset(void)
 {
 	block *b = head;

@@ -16,6 +16,9 @@ char *tr_strdup(const char *s);
 char *tr_strndup(const char *s, size_t n);
 char *tr_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *tr_vfmt(const char *fmt, va_list ap);
+/* Room for element n of the pool array v of *cap elements of elem bytes: v itself while n < *cap,
+ * else a copy of twice the size (zeroed past the old end; *cap doubled). For lists read row by row. */
+void *tr_pool_grow(void *v, size_t elem, int n, int *cap);
 
 /* Frees everything allocated since the last reset (keeps one block for reuse). */
 void tr_pool_reset(void);

@@ -55,9 +55,7 @@ int tr_form_list(tr_form **out)
 	return n;
 }
 
-/* Keys and option values become parameter names, HDF paths and CSS
- * selectors; the schema allows no other, and neither does this. */
-static int plain(const char *s, const char *extra, size_t max)
+int tr_form_plain(const char *s, const char *extra, size_t max)
 {
 	size_t n = s ? strlen(s) : 0;
 	if (n == 0 || n > max)
@@ -85,7 +83,7 @@ static int load_fields(tr_form *f)
 		for (int k = 0; kind_names[k]; k++)
 			if (!strcmp(kind_names[k], tr_q_s(q, 2)))
 				kind = k;
-		if (kind < 0 || !plain(tr_q_s(q, 1), NULL, 40))
+		if (kind < 0 || !tr_form_plain(tr_q_s(q, 1), NULL, 40))
 			continue;
 		ff->id = tr_q_l(q, 0);
 		ff->key = tr_q_dup(q, 1);
@@ -130,7 +128,7 @@ static int load_options(tr_form *f)
 		return rc;
 	while (tr_q_next(q) > 0) {
 		tr_form_field *ff = field_by_id(f, tr_q_l(q, 0));
-		if (!ff || ff->noptions >= 200 || !plain(tr_q_s(q, 1), "-", 60))
+		if (!ff || ff->noptions >= 200 || !tr_form_plain(tr_q_s(q, 1), "-", 60))
 			continue;
 		if (!ff->options)
 			ff->options = tr_zalloc(sizeof(tr_form_option) * 200);

@@ -8,6 +8,7 @@
 #ifndef TR_FORM_H
 #define TR_FORM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tickets/ticket.h"
@@ -67,6 +68,9 @@ int tr_form_load(int64_t id, tr_form **out);
 int tr_form_load_any(int64_t id, tr_form **out);
 
 /* A form's title, help, field label and help in a language ("de", "en"). */
+/* 1 when s (1..max bytes) is of a-z, 0-9, '_' and the characters of extra: keys and option values
+ * become parameter names, HDF paths and CSS selectors, and the schema's checks allow no other. */
+int tr_form_plain(const char *s, const char *extra, size_t max);
 const char *tr_form_title(const tr_form *f, const char *lang);
 const char *tr_form_help(const tr_form *f, const char *lang);
 const char *tr_form_label(const tr_form_field *ff, const char *lang);

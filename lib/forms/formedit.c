@@ -66,19 +66,6 @@ int tr_formedit_products(tr_staff_item **out)
 
 /* ---- the rules ---- */
 
-/* Keys, option and condition values: the alphabet the schema's checks allow. */
-static int plain(const char *s, const char *extra, size_t max)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n == 0 || n > max)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
-		      (extra && strchr(extra, s[i]))))
-			return 0;
-	return 1;
-}
-
 static int empty(const char *s)
 {
 	return !s || !*s;
@@ -108,12 +95,12 @@ int tr_form_check(const tr_form *f, tr_problems *p)
 		tr_problem_add(p, "types", "admin.err.form_types", NULL);
 	if (empty(f->title_de) || empty(f->title_en))
 		tr_problem_add(p, "title_de", "admin.err.form_title", NULL);
-	if (!plain(f->slug, "-", 40))
+	if (!tr_form_plain(f->slug, "-", 40))
 		tr_problem_add(p, "slug", "admin.err.slug", NULL);
 	for (int i = 0; i < f->nfields; i++) {
 		const tr_form_field *ff = &f->fields[i];
 		const char *key = ff->key ? ff->key : "";
-		if (!plain(ff->key, NULL, 40))
+		if (!tr_form_plain(ff->key, NULL, 40))
 			tr_problem_add(p, "key", "admin.err.field_key", key);
 		for (int j = 0; j < i; j++)
 			if (ff->key && f->fields[j].key && !strcmp(ff->key, f->fields[j].key))
@@ -177,7 +164,7 @@ int tr_form_parse_options(const char *text, tr_form_option **out, tr_problems *p
 				break;
 			c += m + 1;
 		}
-		if (n == MAX_OPTIONS || !plain(part[0], "-", 60) || empty(part[1])) {
+		if (n == MAX_OPTIONS || !tr_form_plain(part[0], "-", 60) || empty(part[1])) {
 			tr_problem_add(p, "options", "admin.err.option_line", line);
 			bad = 1;
 			continue;
@@ -210,7 +197,7 @@ int tr_form_parse_conds(const char *text, tr_form_cond **out, tr_problems *p)
 		char *eq = strchr(entry, '=');
 		const char *key = eq ? trimmed(entry, (size_t)(eq - entry)) : NULL;
 		const char *value = eq ? trimmed(eq + 1, strlen(eq + 1)) : NULL;
-		if (n == MAX_CONDS || !plain(key, NULL, 40) || !plain(value, "-", 60)) {
+		if (n == MAX_CONDS || !tr_form_plain(key, NULL, 40) || !tr_form_plain(value, "-", 60)) {
 			tr_problem_add(p, "conditions", "admin.err.cond_line", entry);
 			bad = 1;
 			continue;
@@ -406,7 +393,7 @@ int tr_formedit_save(const tr_user *admin, tr_form *f, tr_problems *p)
 		tr_problem_add(p, "types", "admin.err.form_types", NULL);
 	if (empty(f->title_de) || empty(f->title_en))
 		tr_problem_add(p, "title_de", "admin.err.form_title", NULL);
-	if (!plain(f->slug, "-", 40))
+	if (!tr_form_plain(f->slug, "-", 40))
 		tr_problem_add(p, "slug", "admin.err.slug", NULL);
 	if (f->group_id <= 0)
 		tr_problem_add(p, "group", "admin.err.form_group", NULL);
@@ -533,7 +520,7 @@ static int field_tx(void *ctx)
 int tr_formedit_save_field(const tr_user *admin, int64_t form_id, tr_form_field *ff, tr_problems *p)
 {
 	int before = p->n;
-	if (!plain(ff->key, NULL, 40))
+	if (!tr_form_plain(ff->key, NULL, 40))
 		tr_problem_add(p, "key", "admin.err.field_key", ff->key ? ff->key : "");
 	if (empty(ff->label_de) || empty(ff->label_en))
 		tr_problem_add(p, "label_de", "admin.err.field_label", ff->key ? ff->key : "");

@@ -32,11 +32,7 @@ int tr_cc_split(const char *text, const char ***out)
 		if (lt && gt && gt[1] == '\0')        /* "Name <address>" */
 			e = tr_trim(tr_strndup(lt + 1, (size_t)(gt - lt - 1)));
 		if (*e) {
-			if (n == cap) {
-				const char **more = tr_alloc(sizeof(char *) * (size_t)(cap *= 2));
-				memcpy(more, list, sizeof(char *) * (size_t)n);
-				list = more;
-			}
+			list = tr_pool_grow(list, sizeof(*list), n, &cap);
 			list[n++] = e;
 		}
 		p += len;

@@ -133,12 +133,7 @@ static int notify(const char *kind, int64_t target, int64_t article, const char 
 	int cap = 64, n = 0;
 	fol *v = tr_zalloc(sizeof(*v) * (size_t)cap);
 	while ((rc = tr_q_next(q)) > 0) {
-		if (n == cap) {
-			fol *w = tr_zalloc(sizeof(*v) * (size_t)cap * 2);
-			memcpy(w, v, sizeof(*v) * (size_t)cap);
-			v = w;
-			cap *= 2;
-		}
+		v = tr_pool_grow(v, sizeof(*v), n, &cap);
 		v[n].id = tr_q_l(q, 0);
 		v[n].email = tr_q_dup(q, 1);
 		v[n].name = tr_q_dup(q, 2);

@@ -94,12 +94,7 @@ int tr_hc_categories(tr_hc_category **out)
 	int n = 0, cap = 16;
 	tr_hc_category *v = tr_zalloc(sizeof(*v) * (size_t)cap);
 	while ((rc = tr_q_next(q)) > 0) {
-		if (n == cap) {
-			tr_hc_category *w = tr_zalloc(sizeof(*v) * (size_t)cap * 2);
-			memcpy(w, v, sizeof(*v) * (size_t)cap);
-			v = w;
-			cap *= 2;
-		}
+		v = tr_pool_grow(v, sizeof(*v), n, &cap);
 		v[n].id = tr_q_l(q, 0);
 		v[n].name = tr_q_dup(q, 1);
 		v[n].description = tr_q_dup(q, 2);
@@ -145,12 +140,7 @@ static int sections_read(enum tr_hc_level level, tr_hc_section **out)
 	int n = 0, cap = 32;
 	tr_hc_section *v = tr_zalloc(sizeof(*v) * (size_t)cap);
 	while ((rc = tr_q_next(q)) > 0) {
-		if (n == cap) {
-			tr_hc_section *w = tr_zalloc(sizeof(*v) * (size_t)cap * 2);
-			memcpy(w, v, sizeof(*v) * (size_t)cap);
-			v = w;
-			cap *= 2;
-		}
+		v = tr_pool_grow(v, sizeof(*v), n, &cap);
 		v[n].id = tr_q_l(q, 0);
 		v[n].category_id = tr_q_l(q, 1);
 		v[n].name = tr_q_dup(q, 2);

@@ -29,12 +29,7 @@ int tr_auto_calendar(tr_calendar *c)
 		int d = tr_cal_parse_date(tr_q_s(q, 0));
 		if (d < 0)
 			continue;
-		if (n == cap) {
-			int *more = tr_alloc(sizeof(int) * (size_t)cap * 2);
-			memcpy(more, days, sizeof(int) * (size_t)n);
-			days = more;
-			cap *= 2;
-		}
+		days = tr_pool_grow(days, sizeof(*days), n, &cap);
 		days[n++] = d;
 	}
 	tr_q_end(q);

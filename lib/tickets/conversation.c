@@ -23,11 +23,7 @@ static int comments(const tr_ticket *t, int internal, tr_conversation *c)
 	int cap = 16;
 	c->comments = tr_alloc(sizeof(*c->comments) * (size_t)cap);
 	while (tr_q_next(q) > 0) {
-		if (c->ncomments == cap) {
-			tr_comment_row *more = tr_alloc(sizeof(*more) * (size_t)(cap *= 2));
-			memcpy(more, c->comments, sizeof(*more) * (size_t)c->ncomments);
-			c->comments = more;
-		}
+		c->comments = tr_pool_grow(c->comments, sizeof(*c->comments), c->ncomments, &cap);
 		tr_comment_row *r = &c->comments[c->ncomments++];
 		r->id = tr_q_l(q, 0);
 		r->created_at = tr_q_dup(q, 1);

@@ -240,12 +240,7 @@ int tr_csat_report(const char *by, const char *from, const char *to, const char 
 	tr_csat_row *r = tr_zalloc(sizeof(*r) * (size_t)cap);
 	memset(total, 0, sizeof(*total));
 	while (tr_q_next(q) > 0) {
-		if (n == cap) {
-			tr_csat_row *more = tr_zalloc(sizeof(*r) * (size_t)cap * 2);
-			memcpy(more, r, sizeof(*r) * (size_t)n);
-			r = more;
-			cap *= 2;
-		}
+		r = tr_pool_grow(r, sizeof(*r), n, &cap);
 		tr_csat_row *x = &r[n++];
 		x->key = tr_q_s(q, 0) ? tr_q_dup(q, 0) : "";
 		x->label = tr_q_dup(q, 1);

@@ -36,11 +36,7 @@ int tr_macro_list(const tr_user *a, int shared_only, tr_macro **out)
 	int cap = 16, n = 0;
 	tr_macro *list = tr_alloc(sizeof(*list) * (size_t)cap);
 	while (tr_q_next(q) > 0) {
-		if (n == cap) {
-			tr_macro *more = tr_alloc(sizeof(*more) * (size_t)(cap *= 2));
-			memcpy(more, list, sizeof(*list) * (size_t)n);
-			list = more;
-		}
+		list = tr_pool_grow(list, sizeof(*list), n, &cap);
 		read_macro(q, &list[n++]);
 	}
 	tr_q_end(q);
