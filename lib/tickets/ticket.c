@@ -243,6 +243,13 @@ static int indexed_load(int64_t ticket_id, indexed *x)
 	return rc;
 }
 
+/* A ticket's posting rows by their whole primary key: its word ids (a JSON array) times its two
+ * scopes, all for all tickets and its organization's. Each scope is an equality: with "scope IN
+ * (0, ?)" MariaDB used only the word of the key and read every posting of a common word (about
+ * 170,000 rows at a million tickets, seconds per status change). */
+#define POSTING_KEYS "JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) j " \
+		     "JOIN (SELECT 0 AS scope UNION SELECT ?) sc ON p.word_id = j.id AND p.scope = sc.scope"
+
 /* Keeps the postings' recency in step with the ticket's updated_at (the lists read them in that order). */
 static int search_move(int64_t ticket_id)
 {
@@ -250,10 +257,9 @@ static int search_move(int64_t ticket_id)
 	int rc = indexed_load(ticket_id, &x);
 	if (rc <= 0 || !x.at || !x.ids || !strcmp(x.at, x.updated_at))
 		return rc < 0 ? rc : 0;
-	int64_t r = tr_db_run("UPDATE search_postings p JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) j "
-			      "ON p.word_id = j.id SET p.updated_at = ? "
-			      "WHERE p.scope IN (0, ?) AND p.updated_at = ? AND p.ticket_id = ?",
-			      "sslsl", x.ids, x.updated_at, x.org, x.at, ticket_id);
+	int64_t r = tr_db_run("UPDATE search_postings p JOIN " POSTING_KEYS " SET p.updated_at = ? "
+			      "WHERE p.updated_at = ? AND p.ticket_id = ?",
+			      "slssl", x.ids, x.org, x.updated_at, x.at, ticket_id);
 	if (r >= 0)
 		r = tr_db_run("UPDATE ticket_search SET indexed_at = ? WHERE ticket_id = ?", "sl", x.updated_at, ticket_id);
 	return r < 0 ? (int)r : 0;
@@ -300,8 +306,7 @@ int tr_ticket_search_refresh(int64_t ticket_id)
 		return rc;
 	int64_t r = 0;
 	if (x.at && x.ids)
-		r = tr_db_run("DELETE p FROM search_postings p JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) j "
-			      "ON p.word_id = j.id WHERE p.scope IN (0, ?) AND p.updated_at = ? AND p.ticket_id = ?",
+		r = tr_db_run("DELETE p FROM search_postings p JOIN " POSTING_KEYS " WHERE p.updated_at = ? AND p.ticket_id = ?",
 			      "slsl", x.ids, x.org, x.at, ticket_id);
 	/* new words: only those missing are inserted (IGNORE: another writer may have just added one),
 	 * in one order, so that two writers adding the same new words cannot deadlock */
