@@ -51,7 +51,7 @@ static int page_of(tr_req *req, const char *token, const tr_csat_survey *s, int 
 	tr_set(req, "Csat.token", token);
 	tr_set_int(req, "Csat.ticket_id", s->ticket_id);
 	tr_set(req, "Csat.subject", s->subject);
-	tr_set(req, "Csat.lead", tr_subst(tr_subst(tr_L(req, "csat.lead"), tr_fmt("%lld", (long long)s->ticket_id)),
+	tr_set(req, "Csat.lead", tr_subst(tr_subst(tr_L(req, "csat.lead"), tr_int_str(s->ticket_id)),
 				      s->subject));
 	if (s->status == TR_CLOSED)
 		tr_set(req, "Csat.closed", "1");

@@ -71,7 +71,7 @@ static void put_rows(tr_req *req, const tr_list *list, int shown)
 	for (int i = 0; i < list->n; i++) {
 		const tr_list_row *r = &list->rows[i];
 		HDF *row = tr_node(req, tr_fmt("Tickets.%d", i));
-		tr_node_set(row, "id", tr_fmt("%lld", (long long)r->id));
+		tr_node_set(row, "id", tr_int_str(r->id));
 		tr_node_set(row, "subject", r->subject);
 		tr_node_set(row, "status", r->status);
 		if (shown & SHOW_TYPE)

@@ -56,12 +56,12 @@ static const tr_field fields[] = {
 
 static void put_form(HDF *h, const tr_form *f, const char *lang)
 {
-	tr_node_set(h, "id", tr_fmt("%lld", (long long)f->id));
+	tr_node_set(h, "id", tr_int_str(f->id));
 	tr_node_set(h, "slug", f->slug);
 	tr_node_set(h, "title", tr_form_title(f, lang));
-	tr_node_set(h, "group", tr_fmt("%lld", (long long)f->group_id));
-	tr_node_set(h, "nfields", tr_fmt("%d", f->nfields));
-	tr_node_set(h, "sort", tr_fmt("%d", f->sort));
+	tr_node_set(h, "group", tr_int_str(f->group_id));
+	tr_node_set(h, "nfields", tr_int_str(f->nfields));
+	tr_node_set(h, "sort", tr_int_str(f->sort));
 	if (f->active)
 		tr_node_set(h, "active", "1");
 }
@@ -74,11 +74,11 @@ static int pickers(tr_req *req)
 	if (ng < 0 || np < 0)
 		return ng < 0 ? ng : np;
 	for (int i = 0; i < ng; i++) {
-		tr_set(req, tr_fmt("Groups.%d.id", i), tr_fmt("%lld", (long long)groups[i].id));
+		tr_set(req, tr_fmt("Groups.%d.id", i), tr_int_str(groups[i].id));
 		tr_set(req, tr_fmt("Groups.%d.name", i), groups[i].name);
 	}
 	for (int i = 0; i < np; i++) {
-		tr_set(req, tr_fmt("Products.%d.id", i), tr_fmt("%lld", (long long)products[i].id));
+		tr_set(req, tr_fmt("Products.%d.id", i), tr_int_str(products[i].id));
 		tr_set(req, tr_fmt("Products.%d.name", i), products[i].name);
 	}
 	return 0;
@@ -144,12 +144,12 @@ static int one(tr_req *req, int64_t id, int from_db)
 	for (int i = 0; i < f->nfields; i++) {
 		const tr_form_field *ff = &f->fields[i];
 		HDF *h = tr_node(req, tr_fmt("Fields.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)ff->id));
+		tr_node_set(h, "id", tr_int_str(ff->id));
 		tr_node_set(h, "key", ff->key);
 		tr_node_set(h, "kind", tr_form_kind_name(ff->kind));
 		tr_node_set(h, "label", tr_form_label(ff, req->lang));
-		tr_node_set(h, "sort", tr_fmt("%d", ff->sort));
-		tr_node_set(h, "noptions", tr_fmt("%d", ff->noptions));
+		tr_node_set(h, "sort", tr_int_str(ff->sort));
+		tr_node_set(h, "noptions", tr_int_str(ff->noptions));
 		tr_node_set(h, "conditions", tr_form_conds_text(ff));
 		if (ff->required)
 			tr_node_set(h, "required", "1");

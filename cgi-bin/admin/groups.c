@@ -37,12 +37,12 @@ static int render(tr_req *req)
 		return ng < 0 ? ng : na < 0 ? na : nf;
 	for (int i = 0; i < ng; i++) {
 		HDF *h = tr_node(req, tr_fmt("Groups.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)groups[i].id));
+		tr_node_set(h, "id", tr_int_str(groups[i].id));
 		tr_node_set(h, "name", groups[i].name);
 		tr_node_set(h, "email", groups[i].email);
 		tr_node_set(h, "forms", groups[i].forms);
 		for (int k = 0; k < groups[i].nmembers; k++) {
-			tr_node_set(h, tr_fmt("members.%d.id", k), tr_fmt("%lld", (long long)groups[i].member_ids[k]));
+			tr_node_set(h, tr_fmt("members.%d.id", k), tr_int_str(groups[i].member_ids[k]));
 			tr_node_set(h, tr_fmt("members.%d.name", k), groups[i].member_names[k]);
 		}
 		/* the agents not yet in it, for the add picker */
@@ -53,15 +53,15 @@ static int render(tr_req *req)
 				in = groups[i].member_ids[k] == agents[a].id;
 			if (in)
 				continue;
-			tr_node_set(h, tr_fmt("others.%d.id", c), tr_fmt("%lld", (long long)agents[a].id));
+			tr_node_set(h, tr_fmt("others.%d.id", c), tr_int_str(agents[a].id));
 			tr_node_set(h, tr_fmt("others.%d.name", c++), agents[a].name);
 		}
 	}
 	for (int i = 0; i < nf; i++) {
 		HDF *h = tr_node(req, tr_fmt("Forms.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)forms[i].id));
+		tr_node_set(h, "id", tr_int_str(forms[i].id));
 		tr_node_set(h, "title", tr_form_title(&forms[i], req->lang));
-		tr_node_set(h, "group", tr_fmt("%lld", (long long)forms[i].group_id));
+		tr_node_set(h, "group", tr_int_str(forms[i].group_id));
 		if (forms[i].active)
 			tr_node_set(h, "active", "1");
 	}

@@ -56,7 +56,7 @@ static int show(tr_req *req)
 	}
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("Holidays.own.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)own[i].id));
+		tr_node_set(h, "id", tr_int_str(own[i].id));
 		tr_node_set(h, "day", own[i].day);
 		tr_node_set(h, "name", own[i].name);
 		tr_node_set(h, "kind", own[i].kind);

@@ -22,8 +22,8 @@ static const tr_field fields[] = {
 /* What a row says in words: how it was matched, who sent it, what came of it (the template words them). */
 static void put_row(tr_req *req, HDF *n, const tr_intake_row *r)
 {
-	tr_node_set(n, "id", tr_fmt("%lld", (long long)r->id));
-	tr_node_set(n, "uid", tr_fmt("%lld", (long long)r->uid));
+	tr_node_set(n, "id", tr_int_str(r->id));
+	tr_node_set(n, "uid", tr_int_str(r->uid));
 	tr_node_set(n, "at", tr_time_show(r->fetched_at, req->lang));
 	tr_node_set(n, "at_iso", tr_time_iso(r->fetched_at));
 	tr_node_set(n, "from", r->from_addr);
@@ -36,13 +36,13 @@ static void put_row(tr_req *req, HDF *n, const tr_intake_row *r)
 	tr_node_set(n, "matched_by", r->matched_by);
 	tr_node_set(n, "sender_role", r->sender_role);
 	if (r->ticket_id)
-		tr_node_set(n, "ticket_id", tr_fmt("%lld", (long long)r->ticket_id));
+		tr_node_set(n, "ticket_id", tr_int_str(r->ticket_id));
 	if (r->comment_id)
-		tr_node_set(n, "comment_id", tr_fmt("%lld", (long long)r->comment_id));
+		tr_node_set(n, "comment_id", tr_int_str(r->comment_id));
 	if (r->new_ticket_id)
-		tr_node_set(n, "new_ticket_id", tr_fmt("%lld", (long long)r->new_ticket_id));
+		tr_node_set(n, "new_ticket_id", tr_int_str(r->new_ticket_id));
 	if (r->attachments)
-		tr_node_set(n, "attachments", tr_fmt("%d", r->attachments));
+		tr_node_set(n, "attachments", tr_int_str(r->attachments));
 	if (r->bounced)
 		tr_node_set(n, "bounced", "1");
 	tr_node_set(n, "note", r->note);

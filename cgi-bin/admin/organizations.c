@@ -26,12 +26,12 @@ static const tr_field fields[] = {
 
 static void put_org(HDF *h, const tr_org *o)
 {
-	tr_node_set(h, "id", tr_fmt("%lld", (long long)o->id));
+	tr_node_set(h, "id", tr_int_str(o->id));
 	tr_node_set(h, "name", o->name);
 	tr_node_set(h, "access_level", tr_level_name(o->level));
 	tr_node_set(h, "domains", o->domains);
-	tr_node_set(h, "nusers", tr_fmt("%lld", (long long)o->nusers));
-	tr_node_set(h, "ntickets", tr_fmt("%lld", (long long)o->ntickets));
+	tr_node_set(h, "nusers", tr_int_str(o->nusers));
+	tr_node_set(h, "ntickets", tr_int_str(o->ntickets));
 }
 
 static int list(tr_req *req)
@@ -71,7 +71,7 @@ static int one(tr_req *req, int64_t id, int from_db)
 		return n;
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("Users.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)users[i].id));
+		tr_node_set(h, "id", tr_int_str(users[i].id));
 		tr_node_set(h, "name", users[i].name);
 		tr_node_set(h, "email", users[i].email);
 		tr_node_set(h, "access_level", tr_level_name(users[i].level));

@@ -38,11 +38,11 @@ static const tr_field fields[] = {
 
 static void put_user(HDF *h, const tr_admin_user *u, const char *lang)
 {
-	tr_node_set(h, "id", tr_fmt("%lld", (long long)u->id));
+	tr_node_set(h, "id", tr_int_str(u->id));
 	tr_node_set(h, "name", u->name);
 	tr_node_set(h, "email", u->email);
 	if (u->org_id) {
-		tr_node_set(h, "org_id", tr_fmt("%lld", (long long)u->org_id));
+		tr_node_set(h, "org_id", tr_int_str(u->org_id));
 		tr_node_set(h, "org_name", u->org_name);
 	}
 	tr_node_set(h, "access_level", tr_level_name(u->level));
@@ -64,7 +64,7 @@ static int org_picker(tr_req *req)
 		return n;
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("OrgPicker.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)orgs[i].id));
+		tr_node_set(h, "id", tr_int_str(orgs[i].id));
 		tr_node_set(h, "name", orgs[i].name);
 		tr_node_set(h, "access_level", tr_level_name(orgs[i].level));
 	}

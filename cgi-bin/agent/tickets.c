@@ -171,7 +171,7 @@ static int render(tr_req *req, tr_ticket *t)
 		tr_set(req, tr_fmt("Viewers.%d", i), viewers[i]);
 	tr_view_ticket(req, t, &c);
 	tr_view_agent_ticket(req, t, last_event, c.ncomments ? c.comments[c.ncomments - 1].id : 0);
-	if ((rc = tr_view_countdown(req, t)) < 0 || (rc = tr_view_ticket_sla(req, t->id)) < 0)
+	if ((rc = tr_view_countdown(req, t)) < 0 || (rc = tr_view_ticket_sla(req, t)) < 0)
 		return rc;
 	tr_view_requester(req, tr_user_load(t->requester_id));
 	tr_view_events(req, "Events", ev, nev);

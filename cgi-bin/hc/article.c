@@ -24,7 +24,7 @@ static void put_comments(tr_req *req, const tr_hc_comment *c, int n)
 	for (int i = 0; i < n; i++) {
 		HDF *h = NULL;
 		tr_neoerr_ignore(hdf_get_node(list, tr_fmt("%d", i), &h));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)c[i].id));
+		tr_node_set(h, "id", tr_int_str(c[i].id));
 		tr_node_set(h, "author", c[i].author_name);
 		tr_node_set(h, "initials", tr_user_initials(c[i].author_name));
 		tr_node_set(h, "body", c[i].body);

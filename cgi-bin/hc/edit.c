@@ -38,7 +38,7 @@ static int put_sections(tr_req *req, int64_t chosen)
 	for (int i = 0; i < n; i++) {
 		HDF *h = NULL;
 		tr_neoerr_ignore(hdf_get_node(list, tr_fmt("%d", i), &h));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)s[i].id));
+		tr_node_set(h, "id", tr_int_str(s[i].id));
 		tr_node_set(h, "name", tr_fmt("%s › %s", s[i].category_name, s[i].name));
 		tr_node_set(h, "selected", s[i].id == chosen ? "1" : "0");
 	}

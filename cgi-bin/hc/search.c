@@ -31,16 +31,16 @@ static int show(tr_req *req)
 	tr_set_int(req, "Search.done", typed && *typed);
 	tr_set_int(req, "Search.total", total);
 	tr_set(req, "Search.count_text", tr_subst(tr_L(req, total == 1 ? "hc.results_one" : "hc.results"),
-						   tr_fmt("%lld", (long long)total)));
+						   tr_int_str(total)));
 	HDF *list = tr_node(req, "Search.hits");
 	for (int i = 0; i < n; i++) {
 		HDF *h = NULL;
 		tr_neoerr_ignore(hdf_get_node(list, tr_fmt("%d", i), &h));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)hits[i].id));
+		tr_node_set(h, "id", tr_int_str(hits[i].id));
 		tr_node_set(h, "title_html", hits[i].title_html);
 		tr_node_set(h, "snippet_html", hits[i].snippet_html);
 		tr_node_set(h, "section", hits[i].section_name);
-		tr_node_set(h, "section_id", tr_fmt("%lld", (long long)hits[i].section_id));
+		tr_node_set(h, "section_id", tr_int_str(hits[i].section_id));
 	}
 	if (typed && *typed) {
 		tr_hc_facet *f = NULL;
@@ -51,9 +51,9 @@ static int show(tr_req *req)
 		for (int i = 0; i < nf; i++) {
 			HDF *h = NULL;
 			tr_neoerr_ignore(hdf_get_node(fl, tr_fmt("%d", i), &h));
-			tr_node_set(h, "id", tr_fmt("%lld", (long long)f[i].section_id));
+			tr_node_set(h, "id", tr_int_str(f[i].section_id));
 			tr_node_set(h, "name", f[i].name);
-			tr_node_set(h, "count", tr_fmt("%lld", (long long)f[i].count));
+			tr_node_set(h, "count", tr_int_str(f[i].count));
 			tr_node_set(h, "url", tr_path(tr_self_url(req, "/hc/search", "section",
 							       tr_fmt("%lld", (long long)f[i].section_id), "page", NULL, NULL)));
 		}

@@ -57,7 +57,7 @@ static int show_with(tr_req *req, const char **codes)
 		return n;
 	for (int i = 0; i < n; i++) {
 		HDF *row = tr_node(req, tr_fmt("Devices.%d", i));
-		tr_node_set(row, "id", tr_fmt("%lld", (long long)d[i].id));
+		tr_node_set(row, "id", tr_int_str(d[i].id));
 		tr_node_set(row, "name", tr_profile_device_name(d[i].user_agent));
 		tr_node_set(row, "agent", d[i].user_agent);
 		tr_node_set(row, "addr", d[i].remote_addr);

@@ -528,7 +528,7 @@ static int end_tx(void *ctx)
 	if (c->session_id && n == 0)
 		return TR_E_NOT_FOUND;
 	return tr_account_event(c->user_id, c->user_id, c->session_id ? "session_ended" : "sessions_ended",
-				tr_fmt("%lld", (long long)n));
+				tr_int_str(n));
 }
 
 int tr_profile_end_sessions(int64_t user_id, int64_t session_id, int64_t keep_session)

@@ -119,6 +119,20 @@ char *tr_fmt(const char *fmt, ...)
 	return p;
 }
 
+char *tr_int_str(int64_t v)
+{
+	/* decimal by hand: ids and counts fill every list row, and printf costs ten times more */
+	char buf[24], *p = buf + sizeof(buf);
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	return tr_strndup(p, (size_t)(buf + sizeof(buf) - p));
+}
+
 void *tr_pool_grow(void *v, size_t elem, int n, int *cap)
 {
 	if (n < *cap)

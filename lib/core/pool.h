@@ -8,12 +8,15 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdint.h>
 
 /* Memory from the current pool; never NULL; aligned for any type. */
 void *tr_alloc(size_t n);
 void *tr_zalloc(size_t n);
 char *tr_strdup(const char *s);
 char *tr_strndup(const char *s, size_t n);
+/* v in decimal, in the pool */
+char *tr_int_str(int64_t v);
 char *tr_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *tr_vfmt(const char *fmt, va_list ap);
 /* Room for element n of the pool array v of *cap elements of elem bytes: v itself while n < *cap,

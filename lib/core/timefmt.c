@@ -92,28 +92,95 @@ long tr_time_minutes_ago(const tr_time *t)
 static const char *const month_en[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 					"Nov", "Dec" };
 
+/* Times are written by hand, not with printf: a list page shows two dozen, and
+ * printf's machinery cost more than the rest of the row. */
+static char *put_num(char *p, int v, int width)
+{
+	char d[12];
+	int n = 0;
+	unsigned u = v < 0 ? 0u : (unsigned)v;
+	do {
+		d[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u && n < (int)sizeof(d));
+	while (n < width)
+		d[n++] = '0';
+	while (n)
+		*p++ = d[--n];
+	return p;
+}
+
+static char *put_str(char *p, const char *s)
+{
+	while (*s)
+		*p++ = *s++;
+	return p;
+}
+
+static const char *finish(char *buf, char *end)
+{
+	*end = '\0';
+	return tr_strndup(buf, (size_t)(end - buf));
+}
+
+/* "3 Mar 2026" or "03.03.2026" */
+static char *put_date(char *p, const struct tm *l, int en)
+{
+	if (en) {
+		p = put_num(p, l->tm_mday, 1);
+		*p++ = ' ';
+		p = put_str(p, month_en[l->tm_mon]);
+		*p++ = ' ';
+	} else {
+		p = put_num(p, l->tm_mday, 2);
+		*p++ = '.';
+		p = put_num(p, l->tm_mon + 1, 2);
+		*p++ = '.';
+	}
+	return put_num(p, l->tm_year + 1900, 1);
+}
+
+static int is_en(const char *lang)
+{
+	return lang && !strcmp(lang, "en");
+}
+
 const char *tr_time_text(const tr_time *t, const char *lang)
 {
-	const struct tm *l = &t->local;
-	if (lang && !strcmp(lang, "en"))
-		return tr_fmt("%d %s %d, %02d:%02d", l->tm_mday, month_en[l->tm_mon], l->tm_year + 1900, l->tm_hour,
-			      l->tm_min);
-	return tr_fmt("%02d.%02d.%d, %02d:%02d", l->tm_mday, l->tm_mon + 1, l->tm_year + 1900, l->tm_hour, l->tm_min);
+	char buf[48];
+	char *p = put_date(buf, &t->local, is_en(lang));
+	p = put_str(p, ", ");
+	p = put_num(p, t->local.tm_hour, 2);
+	*p++ = ':';
+	p = put_num(p, t->local.tm_min, 2);
+	return finish(buf, p);
 }
 
 const char *tr_time_date(const tr_time *t, const char *lang)
 {
-	const struct tm *l = &t->local;
-	if (lang && !strcmp(lang, "en"))
-		return tr_fmt("%d %s %d", l->tm_mday, month_en[l->tm_mon], l->tm_year + 1900);
-	return tr_fmt("%02d.%02d.%d", l->tm_mday, l->tm_mon + 1, l->tm_year + 1900);
+	char buf[32];
+	return finish(buf, put_date(buf, &t->local, is_en(lang)));
 }
 
 const char *tr_time_iso8601(const tr_time *t)
 {
 	const struct tm *l = &t->local;
 	long off = t->gmtoff / 60;
-	return tr_fmt("%d-%02d-%02dT%02d:%02d:%02d%c%02ld%02ld", l->tm_year + 1900, l->tm_mon + 1, l->tm_mday,
-		      l->tm_hour, l->tm_min, l->tm_sec, off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60,
-		      (off < 0 ? -off : off) % 60);
+	long abs_off = off < 0 ? -off : off;
+	char buf[48];
+	char *p = put_num(buf, l->tm_year + 1900, 1);
+	*p++ = '-';
+	p = put_num(p, l->tm_mon + 1, 2);
+	*p++ = '-';
+	p = put_num(p, l->tm_mday, 2);
+	*p++ = 'T';
+	p = put_num(p, l->tm_hour, 2);
+	*p++ = ':';
+	p = put_num(p, l->tm_min, 2);
+	*p++ = ':';
+	p = put_num(p, l->tm_sec, 2);
+	*p++ = off < 0 ? '-' : '+';
+	p = put_num(p, (int)(abs_off / 60), 2);
+	p = put_num(p, (int)(abs_off % 60), 2);
+	return finish(buf, p);
 }

@@ -162,7 +162,7 @@ static int create(void *ctx)
 	tr_throttle_rule rule = rate_rule();
 	if ((r = tr_db_run("UPDATE form_submissions SET ticket_id = ? WHERE token_hash = ?", "ls", id, j->hash)) < 0)
 		return (int)r;
-	if ((rc = tr_throttle_hit(&rule, tr_fmt("%lld", (long long)j->u->id))) < 0)
+	if ((rc = tr_throttle_hit(&rule, tr_int_str(j->u->id))) < 0)
 		return rc;
 	tr_ticket *t = tr_ticket_load(id, 0, &rc);
 	if (!t)
@@ -282,7 +282,7 @@ int tr_newticket_submit(const tr_user *u, const tr_newticket *in, tr_newticket_r
 	if (out->problems.n || in->page_errors || in->type < 0)
 		return TR_E_INVALID;
 	tr_throttle_rule rule = rate_rule();
-	int wait = rule.limit > 0 ? tr_throttle_wait(&rule, tr_fmt("%lld", (long long)u->id)) : 0;
+	int wait = rule.limit > 0 ? tr_throttle_wait(&rule, tr_int_str(u->id)) : 0;
 	if (wait < 0)
 		return wait;
 	if (wait > 0) {

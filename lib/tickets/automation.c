@@ -47,29 +47,16 @@ tr_auto_plan tr_auto_plan_for(const tr_calendar *c, tr_auto_rules r, enum tr_sta
 	return p;
 }
 
-int tr_auto_plan_ticket(int64_t ticket_id, tr_auto_plan *out)
+int tr_auto_plan_ticket(const tr_ticket *t, tr_auto_plan *out)
 {
 	*out = (tr_auto_plan){ -1, 0, -1 };
-	tr_q *q = tr_q_new("SELECT status, reminder_stage, UNIX_TIMESTAMP(status_at), UNIX_TIMESTAMP(reminded_at) "
-			   "FROM tickets WHERE id = ?");
-	tr_q_i64(q, ticket_id);
-	int rc = tr_q_exec(q);
-	if (rc < 0)
-		return rc;
-	if ((rc = tr_q_next(q)) <= 0) {
-		tr_q_end(q);
-		return rc < 0 ? rc : TR_E_NOT_FOUND;
-	}
-	int status = tr_status_parse(tr_q_s(q, 0));
-	int stage = (int)tr_q_l(q, 1);
-	int64_t status_at = tr_q_l(q, 2), reminded_at = tr_q_l(q, 3);
-	tr_q_end(q);
-	if (status != TR_PENDING && status != TR_SOLVED)
+	if (t->status != TR_PENDING && t->status != TR_SOLVED)
 		return 0;
 	tr_calendar c;
-	if ((rc = tr_auto_calendar(&c)) < 0)
+	int rc = tr_auto_calendar(&c);
+	if (rc < 0)
 		return rc;
-	*out = tr_auto_plan_for(&c, tr_auto_settings(), (enum tr_status)status, stage, status_at, reminded_at);
+	*out = tr_auto_plan_for(&c, tr_auto_settings(), t->status, t->reminder_stage, t->status_at, t->reminded_at);
 	return 0;
 }
 

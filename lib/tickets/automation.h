@@ -18,6 +18,7 @@
 #include "core/calendar.h"
 #include "tickets/bizcal.h"
 #include "tickets/rules.h"
+#include "tickets/ticket.h"
 
 typedef struct tr_auto_rules {
 	int remind_days;          /* business days of Pending without answer before each reminder */
@@ -42,8 +43,8 @@ typedef struct tr_auto_plan {
 tr_auto_plan tr_auto_plan_for(const tr_calendar *c, tr_auto_rules r, enum tr_status status, int stage,
 			      int64_t status_at, int64_t reminded_at);
 
-/* The plan of a stored ticket (reads its row). 0, TR_E_NOT_FOUND or <0. */
-int tr_auto_plan_ticket(int64_t ticket_id, tr_auto_plan *out);
+/* The plan of a loaded ticket (its row's clock; reads the calendar). 0 or <0. */
+int tr_auto_plan_ticket(const tr_ticket *t, tr_auto_plan *out);
 
 /* "Mo., 14.12.2026" / "Mon, 14 Dec 2026" (pool memory). */
 const char *tr_auto_day_text(int day, const char *lang);

@@ -15,7 +15,7 @@ HDF *tr_ticket_mail_data(const tr_ticket *t, const char *body)
 	HDF *d = tr_mail_data();
 	if (!d)
 		return NULL;
-	tr_mail_put(d, "Mail.ticket_id", tr_fmt("%lld", (long long)t->id));
+	tr_mail_put(d, "Mail.ticket_id", tr_int_str(t->id));
 	tr_mail_put(d, "Mail.subject", t->subject);
 	tr_mail_put(d, "Mail.status", tr_status_name(t->status));
 	tr_mail_put(d, "Mail.type", tr_type_name(t->type));
@@ -201,7 +201,7 @@ int tr_notify_merged(const tr_ticket *source, const tr_ticket *target)
 	HDF *d = tr_ticket_mail_data(source, NULL);
 	if (!d)
 		return TR_DB_ERR;
-	tr_mail_put(d, "Mail.target_id", tr_fmt("%lld", (long long)target->id));
+	tr_mail_put(d, "Mail.target_id", tr_int_str(target->id));
 	tr_mail_put(d, "Mail.target_subject", target->subject);
 	tr_mail_put(d, "Mail.link", tr_url(tr_fmt("/requests/%lld", (long long)target->id)));
 	int rc = 0;

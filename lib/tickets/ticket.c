@@ -26,7 +26,9 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 		" JOIN users u ON u.id = c.user_id WHERE c.ticket_id = t.id), "
 		"(SELECT GROUP_CONCAT(f.id ORDER BY f.id) FROM tickets f WHERE f.follow_up_of = t.id), "
 		"(SELECT COUNT(*) FROM ticket_values v WHERE v.ticket_id = t.id), "
-		"(SELECT COUNT(*) FROM attachments x WHERE x.ticket_id = t.id) "
+		"(SELECT COUNT(*) FROM attachments x WHERE x.ticket_id = t.id), "
+		"t.reminder_stage, UNIX_TIMESTAMP(t.status_at), COALESCE(UNIX_TIMESTAMP(t.reminded_at), 0), "
+		"t.sla_due_at, t.sla_kind "
 		"FROM tickets t JOIN users r ON r.id = t.requester_id "
 		"LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id "
 		"LEFT JOIN products p ON p.id = t.product_id LEFT JOIN organizations o ON o.id = t.org_id "
@@ -77,6 +79,11 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 		t->followups = tr_q_dup(q, 32);
 		t->nvalues = (int)tr_q_l(q, 33);
 		t->nattachments = (int)tr_q_l(q, 34);
+		t->reminder_stage = (int)tr_q_l(q, 35);
+		t->status_at = tr_q_l(q, 36);
+		t->reminded_at = tr_q_l(q, 37);
+		t->sla_due_at = tr_q_dup(q, 38);
+		t->sla_kind = tr_q_dup(q, 39);
 		if (err)
 			*err = 0;
 	}

@@ -33,6 +33,10 @@ typedef struct tr_ticket {
 	const char *created_at, *updated_at, *solved_at, *closed_at;   /* UTC "YYYY-MM-DD HH:MM:SS" */
 	const char *requester_name, *requester_email, *requester_lang, *assignee_name, *group_name,
 		   *product_name, *org_name;
+	/* the automations' clock (tickets/automation.h) and the SLA's due time, read in the same row */
+	int reminder_stage;
+	int64_t status_at, reminded_at;    /* Unix times; reminded_at 0: no reminder yet */
+	const char *sla_due_at, *sla_kind; /* NULL: no SLA running */
 } tr_ticket;
 
 /* Loads a ticket (no access check: see access.h), with is_cc for viewer_id

@@ -16,13 +16,13 @@ void tr_view_audit(tr_req *req, const tr_audit_row *rows, int n)
 {
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("Audit.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)rows[i].id));
+		tr_node_set(h, "id", tr_int_str(rows[i].id));
 		tr_node_set(h, "at", tr_time_show(rows[i].at, req->lang));
 		tr_node_set(h, "at_iso", tr_time_iso(rows[i].at));
 		tr_node_set(h, "actor", rows[i].actor_name);
 		tr_node_set(h, "action", rows[i].action);
 		tr_node_set(h, "kind", rows[i].kind);
-		tr_node_set(h, "object_id", tr_fmt("%lld", (long long)rows[i].object_id));
+		tr_node_set(h, "object_id", tr_int_str(rows[i].object_id));
 		tr_node_set(h, "object", rows[i].object_name);
 		tr_node_set(h, "before", rows[i].before);
 		tr_node_set(h, "after", rows[i].after);

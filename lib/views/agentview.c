@@ -17,7 +17,7 @@ void tr_view_queues(tr_req *req, const int64_t counts[TR_NQUEUE], int current)
 		tr_node_set(h, "name", tr_queue_names[i]);
 		tr_node_set(h, "url", i == TR_Q_UNASSIGNED ? "/agent" : tr_fmt("/agent?queue=%s", tr_queue_names[i]));
 		if (counts[i] >= 0)
-			tr_node_set(h, "count", tr_fmt("%lld", (long long)counts[i]));
+			tr_node_set(h, "count", tr_int_str(counts[i]));
 	}
 	if (current >= 0)
 		tr_set(req, "Page.queue", tr_queue_names[current]);
@@ -27,7 +27,7 @@ static void put_items(tr_req *req, const char *node, const tr_staff_item *items,
 {
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("%s.%d", node, i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)items[i].id));
+		tr_node_set(h, "id", tr_int_str(items[i].id));
 		tr_node_set(h, "name", items[i].name);
 		if (items[i].mine)
 			tr_node_set(h, "mine", "1");
@@ -58,7 +58,7 @@ void tr_view_queue_rows(tr_req *req, const tr_queue_list *list)
 	for (int i = 0; i < list->n; i++) {
 		const tr_queue_row *r = &list->rows[i];
 		HDF *h = tr_node(req, tr_fmt("Tickets.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)r->id));
+		tr_node_set(h, "id", tr_int_str(r->id));
 		tr_node_set(h, "subject", r->subject);
 		tr_node_set(h, "status", r->status);
 		tr_node_set(h, "type", r->type);
@@ -119,7 +119,7 @@ void tr_view_events(tr_req *req, const char *node, const tr_event_row *e, int n)
 {
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("%s.%d", node, i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)e[i].id));
+		tr_node_set(h, "id", tr_int_str(e[i].id));
 		tr_node_set(h, "at", tr_time_show(e[i].at, req->lang));
 		tr_node_set(h, "at_iso", tr_time_iso(e[i].at));
 		tr_node_set(h, "who", e[i].actor ? e[i].actor : tr_L(req, tr_fmt("agent.actor.%s",
@@ -135,7 +135,7 @@ void tr_view_macros(tr_req *req, const tr_macro *m, int n)
 {
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("Macros.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)m[i].id));
+		tr_node_set(h, "id", tr_int_str(m[i].id));
 		tr_node_set(h, "title", m[i].title);
 		if (!m[i].owner_id)
 			tr_node_set(h, "shared", "1");

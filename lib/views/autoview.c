@@ -17,7 +17,7 @@ int tr_view_countdown(tr_req *req, const tr_ticket *t)
 	if (t->status != TR_PENDING && t->status != TR_SOLVED)
 		return 0;
 	tr_auto_plan p;
-	int rc = tr_auto_plan_ticket(t->id, &p);
+	int rc = tr_auto_plan_ticket(t, &p);
 	if (rc < 0)
 		return rc;
 	if (p.close_day < 0)
@@ -48,9 +48,9 @@ static const char *duration(tr_req *req, int64_t minutes)
 	if (minutes < 0)
 		minutes = -minutes;
 	if (minutes < 60)
-		return tr_subst(tr_L(req, "automation.dur_m"), tr_fmt("%lld", (long long)minutes));
-	return tr_subst(tr_subst(tr_L(req, "automation.dur_hm"), tr_fmt("%lld", (long long)(minutes / 60))),
-			tr_fmt("%lld", (long long)(minutes % 60)));
+		return tr_subst(tr_L(req, "automation.dur_m"), tr_int_str(minutes));
+	return tr_subst(tr_subst(tr_L(req, "automation.dur_hm"), tr_int_str((minutes / 60))),
+			tr_int_str((minutes % 60)));
 }
 
 int tr_view_queue_sla(tr_req *req, const tr_queue_list *list)
@@ -83,24 +83,15 @@ int tr_view_queue_sla(tr_req *req, const tr_queue_list *list)
 	return 0;
 }
 
-int tr_view_ticket_sla(tr_req *req, int64_t ticket_id)
+int tr_view_ticket_sla(tr_req *req, const tr_ticket *t)
 {
-	tr_q *q = tr_q_new("SELECT sla_due_at, sla_kind FROM tickets WHERE id = ? AND sla_due_at IS NOT NULL");
-	tr_q_i64(q, ticket_id);
-	int rc = tr_q_exec(q);
-	if (rc < 0)
-		return rc;
-	const char *due_at = NULL, *kind = NULL;
-	if (tr_q_next(q) > 0) {
-		due_at = tr_q_dup(q, 0);
-		kind = tr_q_dup(q, 1);
-	}
-	tr_q_end(q);
+	const char *due_at = t->sla_due_at, *kind = t->sla_kind;
 	tr_time due;
 	if (!due_at || !kind || tr_time_parse(due_at, &due) < 0)
 		return 0;
 	tr_calendar c;
-	if ((rc = tr_auto_calendar(&c)) < 0)
+	int rc = tr_auto_calendar(&c);
+	if (rc < 0)
 		return rc;
 	int64_t now = (int64_t)time(NULL);
 	int breached = due.epoch <= now;

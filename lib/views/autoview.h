@@ -14,6 +14,6 @@ int tr_view_countdown(tr_req *req, const tr_ticket *t);
 /* The service level of each queue row (Tickets.N.sla: business time left or overdue, in words;
  * Tickets.N.sla_breached; Tickets.N.sla_due_iso), and of the ticket page (Ticket.sla*). 0 or <0. */
 int tr_view_queue_sla(tr_req *req, const tr_queue_list *list);
-int tr_view_ticket_sla(tr_req *req, int64_t ticket_id);
+int tr_view_ticket_sla(tr_req *req, const tr_ticket *t);
 
 #endif

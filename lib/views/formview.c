@@ -81,7 +81,7 @@ int tr_view_form_chooser(tr_req *req)
 		return n;
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("Forms.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)forms[i].id));
+		tr_node_set(h, "id", tr_int_str(forms[i].id));
 		tr_node_set(h, "slug", forms[i].slug);
 		tr_node_set(h, "title", tr_form_title(&forms[i], req->lang));
 		tr_node_set(h, "help", tr_form_help(&forms[i], req->lang));
@@ -134,9 +134,9 @@ static void put_field(tr_req *req, const tr_form *f, int i)
 		tr_node_set(h, "max", tr_fmt("%ld", ff->max_length ? ff->max_length :
 						 ff->kind == TR_FK_TEXT ? 200 : 10000));
 	if (ff->kind == TR_FK_NUMBER) {
-		tr_node_set(h, "min", tr_fmt("%lld", (long long)ff->min_value));
+		tr_node_set(h, "min", tr_int_str(ff->min_value));
 		if (ff->max_value)
-			tr_node_set(h, "max", tr_fmt("%lld", (long long)ff->max_value));
+			tr_node_set(h, "max", tr_int_str(ff->max_value));
 	}
 	for (int k = 0; k < ff->noptions; k++) {
 		HDF *o = tr_node(req, tr_fmt("NewForm.fields.%d.options.%d", i, k));
@@ -162,7 +162,7 @@ static int put_pending(tr_req *req, const tr_user *u, const char *hash)
 	int n = tr_pending_list(hash, u->id, MAX_PENDING_SHOWN, &files);
 	for (int i = 0; i < n; i++) {
 		HDF *h = tr_node(req, tr_fmt("NewRequest.pending.%d", i));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)files[i].id));
+		tr_node_set(h, "id", tr_int_str(files[i].id));
 		tr_node_set(h, "name", files[i].filename);
 		tr_node_set(h, "size", tr_human_size(files[i].size));
 	}

@@ -21,11 +21,11 @@ void tr_view_hc_items(tr_req *req, const char *path, const tr_hc_item *items, in
 	for (int i = 0; i < n; i++) {
 		HDF *h = NULL;
 		tr_neoerr_ignore(hdf_get_node(list, tr_fmt("%d", i), &h));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)items[i].id));
+		tr_node_set(h, "id", tr_int_str(items[i].id));
 		tr_node_set(h, "title", items[i].title);
 		tr_node_set(h, "summary", items[i].summary);
 		tr_node_set(h, "section", items[i].section_name);
-		tr_node_set(h, "section_id", tr_fmt("%lld", (long long)items[i].section_id));
+		tr_node_set(h, "section_id", tr_int_str(items[i].section_id));
 		tr_node_set(h, "updated", tr_date_show(items[i].updated_at, req->lang));
 		tr_node_set(h, "updated_iso", tr_time_iso(items[i].updated_at));
 		tr_node_set(h, "draft", items[i].published ? "0" : "1");
@@ -53,16 +53,16 @@ int tr_view_hc_tree(tr_req *req, enum tr_hc_level level)
 				continue;
 			if (!ch) {
 				tr_neoerr_ignore(hdf_get_node(list, tr_fmt("%d", shown++), &ch));
-				tr_node_set(ch, "id", tr_fmt("%lld", (long long)cats[c].id));
+				tr_node_set(ch, "id", tr_int_str(cats[c].id));
 				tr_node_set(ch, "name", cats[c].name);
 				tr_node_set(ch, "description", cats[c].description);
 			}
 			HDF *sh = NULL;
 			tr_neoerr_ignore(hdf_get_node(ch, tr_fmt("sections.%d", m++), &sh));
-			tr_node_set(sh, "id", tr_fmt("%lld", (long long)secs[s].id));
+			tr_node_set(sh, "id", tr_int_str(secs[s].id));
 			tr_node_set(sh, "name", secs[s].name);
 			tr_node_set(sh, "description", secs[s].description);
-			tr_node_set(sh, "articles", tr_fmt("%d", secs[s].articles));
+			tr_node_set(sh, "articles", tr_int_str(secs[s].articles));
 		}
 	}
 	return 0;

@@ -49,7 +49,7 @@ static int render(tr_req *req, int shared, const char *tmpl)
 		if (shared != !m[i].owner_id)
 			continue;
 		HDF *h = tr_node(req, tr_fmt("MacroList.%d", k++));
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)m[i].id));
+		tr_node_set(h, "id", tr_int_str(m[i].id));
 		tr_node_set(h, "title", m[i].title);
 		tr_node_set(h, "excerpt", tr_strcut(m[i].body, 160));
 		tr_node_set(h, "visibility", m[i].is_public ? "public" : "internal");

@@ -24,7 +24,7 @@ static void put_comments(tr_req *req, const tr_conversation *c)
 		HDF *h = NULL;
 		tr_neoerr_ignore(hdf_get_node(list, tr_fmt("%d", i), &h));
 		const char *name = r->author ? r->author : tr_L(req, "ticket.system");
-		tr_node_set(h, "id", tr_fmt("%lld", (long long)r->id));
+		tr_node_set(h, "id", tr_int_str(r->id));
 		tr_node_set(h, "time", tr_time_show(r->created_at, req->lang));
 		tr_node_set(h, "time_iso", tr_time_iso(r->created_at));
 		tr_node_set(h, "body", r->body);
@@ -48,7 +48,7 @@ static void put_files(tr_req *req, const tr_conversation *c)
 		const char *size = tr_human_size(r->size);
 		HDF *f = tr_node(req, tr_fmt("Ticket.files.%lld.%d", (long long)r->comment_id, n));
 		HDF *all = tr_node(req, tr_fmt("Ticket.all_files.%d", n));
-		tr_node_set(f, "id", tr_fmt("%lld", (long long)r->id));
+		tr_node_set(f, "id", tr_int_str(r->id));
 		tr_node_set(f, "name", r->filename);
 		tr_node_set(f, "url", url);
 		tr_node_set(f, "type", r->content_type);

@@ -30,7 +30,7 @@ static int collect(HDF *hdf, const char *name, const char ***out)
 	 * (?subject.x=1) is a crafted name, not a value of this field. */
 	int n = 0;
 	for (HDF *c = child; c; c = hdf_obj_next(c), n++)
-		if (strcmp(hdf_obj_name(c), tr_fmt("%d", n)) || hdf_obj_child(c))
+		if (strcmp(hdf_obj_name(c), tr_int_str(n)) || hdf_obj_child(c))
 			return -1;
 	const char **vals = tr_alloc(sizeof(char *) * (size_t)n);
 	int k = 0;

@@ -1,11 +1,12 @@
-/* input.c - reading a request's input: our limits first, then environment and cookies through
- * ClearSilver's CGI kit, parameters and bodies through our own strict parsers.
+/* input.c - reading a request's input: our limits first, then cookies, parameters and bodies
+ * through our own strict parsers, into the request's HDF (Cookie.*, Query.*).
  *
- * The kit is wired to the FastCGI streams but parses no parameters: a
- * parameter name becomes an HDF path there, and the kit writes a name it
- * dislikes raw into Apache's log. Query strings and urlencoded bodies are
- * parsed here (names checked, %-escapes strict), multipart bodies by
- * web/multipart.c; values land in Query.* as the kit would put them.
+ * ClearSilver's CGI kit is not used for input: it makes a parameter name an
+ * HDF path, writes a name it dislikes raw into Apache's log, and copies some
+ * thirty environment variables into every request's HDF (a tenth of a list
+ * page's instructions) that no page reads. Query strings and urlencoded
+ * bodies are parsed here (names checked, %-escapes strict), multipart bodies
+ * by web/multipart.c; values land in Query.* as the kit would put them.
  *
  * Reading happens in two steps, so a page that needs a signed-in user reads
  * no body for a visitor: tr_input_head (environment, cookies, the query)
@@ -25,7 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
-static CGI *cgi;
+static HDF *request_hdf;   /* the current request's data: Cookie.*, Query.*, and what the page adds */
 static tr_part *parts;        /* multipart parts of the current request */
 
 long tr_limit(const char *name)
@@ -42,84 +43,6 @@ long tr_limit(const char *name)
 	for (size_t i = 0; i < TR_ARRAY_LEN(defaults); i++)
 		if (!strcmp(defaults[i].name, name))
 			return tr_cfg_int(tr_fmt("Limits.%s", name), defaults[i].def);
-	return 0;
-}
-
-/* ---- the kit's I/O callbacks (cgiwrap emulation over our streams) ---- */
-
-/* The kit reads no body: we do. */
-static int emu_read(void *data, char *buf, int n)
-{
-	(void)data; (void)buf; (void)n;
-	return 0;
-}
-
-/* The kit never writes our responses; its contract wants 0 from writef. */
-static int emu_writef(void *data, const char *fmt, va_list ap)
-{
-	(void)data; (void)fmt; (void)ap;
-	return 0;
-}
-
-static int emu_write(void *data, const char *buf, int n)
-{
-	(void)data; (void)buf;
-	return n;
-}
-
-/* The kit asks for ~140 variables by name, ~110 of them TLS details
- * (SSL_*, HTTPS_*). Each lookup scans the whole environment; when the
- * request has no TLS variables at all, those lookups are answered at once. */
-static int have_tls_env;
-
-static int tls_name(const char *name)
-{
-	return !strncmp(name, "SSL", 3) || !strncmp(name, "HTTPS", 5);
-}
-
-/* What the kit would parse itself (the query, the body's type and length) it never sees. */
-static int hidden_from_kit(const char *name)
-{
-	return !strcmp(name, "QUERY_STRING") || !strcmp(name, "CONTENT_TYPE") || !strcmp(name, "CONTENT_LENGTH");
-}
-
-static char *emu_getenv(void *data, const char *name)
-{
-	(void)data;
-	if ((!have_tls_env && tls_name(name)) || hidden_from_kit(name))
-		return NULL;
-	const char *v = tr_io_getenv(name);
-	return v ? strdup(v) : NULL;
-}
-
-static int emu_putenv(void *data, const char *k, const char *v)
-{
-	(void)data; (void)k; (void)v;
-	return -1;
-}
-
-static int emu_iterenv(void *data, int x, char **k, char **v)
-{
-	(void)data;
-	char **env = tr_io_environ();
-	*k = *v = NULL;
-	for (int i = 0; i < x; i++)
-		if (!env[i])
-			return 0;
-	if (!env[x])
-		return 0;
-	const char *eq = strchr(env[x], '=');
-	if (eq) {
-		*k = strndup(env[x], (size_t)(eq - env[x]));
-		*v = strdup(eq + 1);
-	} else {
-		*k = strdup(env[x]);
-		*v = strdup("");
-	}
-	if (hidden_from_kit(*k)) {
-		free(*v);
-		*v = strdup("");
-	}
 	return 0;
 }
 
@@ -229,6 +152,42 @@ static int check_cookie_header(const char *c)
 	return 0;
 }
 
+static const char *trim(const char *s, const char *end, const char **tail)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	*tail = end;
+	return s;
+}
+
+/* Cookie: a=1; b=2 into Cookie.a, Cookie.b (a later repeat wins, as in the kit). A name
+ * that is no plain token is skipped: it would become an HDF path. */
+static void parse_cookies(HDF *hdf, const char *header)
+{
+	HDF *jar = NULL;
+	for (const char *p = header; p && *p;) {
+		const char *semi = strchr(p, ';');
+		const char *stop = semi ? semi : p + strlen(p);
+		const char *eq = memchr(p, '=', (size_t)(stop - p));
+		if (eq) {
+			const char *name_end, *value_end;
+			const char *name = trim(p, eq, &name_end);
+			const char *value = trim(eq + 1, stop, &value_end);
+			size_t nlen = (size_t)(name_end - name);
+			if (nlen && nlen < 64 && value < value_end &&
+			    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") >= nlen) {
+				if (!jar && tr_neoerr_log(hdf_get_node(hdf, "Cookie", &jar), "cookies") < 0)
+					return;
+				tr_neoerr_ignore(hdf_set_value(jar, tr_strndup(name, nlen),
+							       tr_strndup(value, (size_t)(value_end - value))));
+			}
+		}
+		p = semi ? semi + 1 : NULL;
+	}
+}
+
 /* The media type of a Content-Type value, lower-cased, without parameters. */
 static char *media_type(const char *ct)
 {
@@ -262,31 +221,19 @@ static int charset_ok(const char *ct)
 
 int tr_input_head(tr_req *req)
 {
-	static int wrapped;
-	if (!wrapped) {
-		cgiwrap_init_emu(NULL, emu_read, emu_writef, emu_write, emu_getenv, emu_putenv, emu_iterenv);
-		wrapped = 1;
-	}
 	parts = NULL;
-	cgi = NULL;
 	req->nparams = 0;
-	have_tls_env = 0;
-	for (char **e = tr_io_environ(); e && *e; e++)
-		if (tls_name(*e))
-			have_tls_env = 1;
-
 	const char *qs = tr_io_getenv("QUERY_STRING");
 	if (qs && (long)strlen(qs) > tr_limit("query_bytes"))
 		return 414;
-	int rc = check_cookie_header(tr_io_getenv("HTTP_COOKIE"));
+	const char *cookies = tr_io_getenv("HTTP_COOKIE");
+	int rc = check_cookie_header(cookies);
 	if (rc)
 		return rc;
-	NEOERR *err = cgi_init(&cgi, NULL);
-	if (err) {
-		tr_neoerr_log(err, "cgi_init");
-		return 400;
-	}
-	req->hdf = cgi->hdf;
+	if (tr_neoerr_log(hdf_init(&request_hdf), "request data") < 0)
+		return 503;
+	req->hdf = request_hdf;
+	parse_cookies(req->hdf, cookies);
 	return qs ? parse_params(req, qs, strlen(qs), &req->nparams) : 0;
 }
 
@@ -433,10 +380,8 @@ void tr_input_end(tr_req *req)
 {
 	tr_mp_cleanup(parts);
 	parts = NULL;
-	if (cgi) {
-		cgi_destroy(&cgi);   /* also destroys req->hdf */
-		cgi = NULL;
-	}
+	if (request_hdf)
+		hdf_destroy(&request_hdf);
 	req->hdf = NULL;
 }
 

@@ -287,7 +287,7 @@ void tr_setf(tr_req *req, const char *name, const char *fmt, ...)
 
 void tr_set_int(tr_req *req, const char *name, int64_t value)
 {
-	tr_set(req, name, tr_fmt("%lld", (long long)value));
+	tr_set(req, name, tr_int_str(value));
 }
 
 HDF *tr_node(tr_req *req, const char *path)

@@ -1,10 +1,12 @@
-/* test_util.c - unit tests: UTF-8 checks, base64url, trimming, integers, the pool. */
+/* test_util.c - unit tests: UTF-8 checks, base64url, trimming, integers, the pool, time formats. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tresen.h"
 
@@ -106,6 +108,27 @@ static void buffers(void **state)
 	assert_null(b.data);
 }
 
+/* Shown times in the site's zone (Europe/Berlin): winter +01:00, summer +02:00. */
+static void time_formats(void **state)
+{
+	(void)state;
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
+	tr_time t;
+	assert_int_equal(tr_time_parse("2026-03-05 08:07:09", &t), 0);
+	assert_string_equal(tr_time_iso8601(&t), "2026-03-05T09:07:09+0100");
+	assert_string_equal(tr_time_text(&t, "de"), "05.03.2026, 09:07");
+	assert_string_equal(tr_time_text(&t, "en"), "5 Mar 2026, 09:07");
+	assert_string_equal(tr_time_date(&t, "de"), "05.03.2026");
+	assert_string_equal(tr_time_date(&t, "en"), "5 Mar 2026");
+	assert_int_equal(tr_time_parse("2026-07-31 22:30:00", &t), 0);
+	assert_string_equal(tr_time_iso8601(&t), "2026-08-01T00:30:00+0200");
+	assert_string_equal(tr_time_text(&t, "en"), "1 Aug 2026, 00:30");
+	assert_string_equal(tr_time_show("2026-12-24 23:59:59", "de"), "25.12.2026, 00:59");
+	assert_int_equal(tr_time_parse("2026-13-01 00:00", &t), -1);
+	assert_string_equal(tr_time_show("garbage", "de"), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +139,7 @@ int main(void)
 		cmocka_unit_test(integers),
 		cmocka_unit_test(pool_reuse),
 		cmocka_unit_test(buffers),
+		cmocka_unit_test(time_formats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -94,23 +94,23 @@ static int show(tr_req *req)
 		HDF *h = tr_node(req, tr_fmt("Report.rows.%d", i));
 		int pct = percent(rows[i].good, rows[i].n);
 		tr_node_set(h, "label", row_label(req, by, &rows[i]));
-		tr_node_set(h, "n", tr_fmt("%d", rows[i].n));
-		tr_node_set(h, "good", tr_fmt("%d", rows[i].good));
-		tr_node_set(h, "score", tr_fmt("%d", pct));
-		tr_node_set(h, "y", tr_fmt("%d", 10 + i * 28));
-		tr_node_set(h, "ty", tr_fmt("%d", 10 + i * 28 + 15));
-		tr_node_set(h, "w", tr_fmt("%d", pct * 3));
-		tr_node_set(h, "tx", tr_fmt("%d", 200 + pct * 3 + 6));
+		tr_node_set(h, "n", tr_int_str(rows[i].n));
+		tr_node_set(h, "good", tr_int_str(rows[i].good));
+		tr_node_set(h, "score", tr_int_str(pct));
+		tr_node_set(h, "y", tr_int_str(10 + i * 28));
+		tr_node_set(h, "ty", tr_int_str(10 + i * 28 + 15));
+		tr_node_set(h, "w", tr_int_str(pct * 3));
+		tr_node_set(h, "tx", tr_int_str(200 + pct * 3 + 6));
 		for (int l = 0; l < 5; l++)
-			tr_node_set(h, tr_fmt("levels.%d", l), tr_fmt("%d", rows[i].levels[l]));
+			tr_node_set(h, tr_fmt("levels.%d", l), tr_int_str(rows[i].levels[l]));
 	}
 	tr_set_int(req, "Report.n", n);
 	tr_set_int(req, "Report.chart_h", 20 + n * 28);
-	tr_set(req, "Report.total.n", tr_fmt("%d", total.n));
-	tr_set(req, "Report.total.good", tr_fmt("%d", total.good));
-	tr_set(req, "Report.total.score", tr_fmt("%d", percent(total.good, total.n)));
+	tr_set(req, "Report.total.n", tr_int_str(total.n));
+	tr_set(req, "Report.total.good", tr_int_str(total.good));
+	tr_set(req, "Report.total.score", tr_int_str(percent(total.good, total.n)));
 	for (int l = 0; l < 5; l++)
-		tr_set(req, tr_fmt("Report.total.levels.%d", l), tr_fmt("%d", total.levels[l]));
+		tr_set(req, tr_fmt("Report.total.levels.%d", l), tr_int_str(total.levels[l]));
 	for (int l = 0; tr_csat_levels[l]; l++)
 		tr_set(req, tr_fmt("Report.levels.%d", l), tr_L(req, tr_fmt("csat.level.%s", tr_csat_levels[l])));
 	/* reasons in words: the configured labels */
@@ -126,7 +126,7 @@ static int show(tr_req *req)
 				label = labels[k];
 		HDF *h = tr_node(req, tr_fmt("Report.reasons.%d", i));
 		tr_node_set(h, "label", label);
-		tr_node_set(h, "n", tr_fmt("%d", counts[i]));
+		tr_node_set(h, "n", tr_int_str(counts[i]));
 	}
 	tr_csat_comment *c;
 	int nc = tr_csat_comments(from, to, 50, &c);
@@ -134,7 +134,7 @@ static int show(tr_req *req)
 		return nc;
 	for (int i = 0; i < nc; i++) {
 		HDF *h = tr_node(req, tr_fmt("Report.comments.%d", i));
-		tr_node_set(h, "ticket", tr_fmt("%lld", (long long)c[i].ticket_id));
+		tr_node_set(h, "ticket", tr_int_str(c[i].ticket_id));
 		tr_node_set(h, "rating", tr_L(req, tr_fmt("csat.level.%s", tr_csat_level_name(c[i].rating))));
 		const char *label = c[i].reason;
 		for (int k = 0; label && k < nk; k++)
