@@ -6,8 +6,8 @@
 
 /* ---- for the serve loop ---- */
 
-/* Checks the limits, reads environment and cookies (through ClearSilver's
- * CGI kit) and the query string into req->hdf. 0 or an HTTP status. */
+/* Checks the limits, reads the cookies (Cookie.*) and the query string (Query.*)
+ * into a new req->hdf. 0 or an HTTP status. */
 int tr_input_head(tr_req *req);
 /* Reads a POST body (after the session and the access check): urlencoded
  * (UTF-8 only), or multipart for pages that take uploads - where no file is
