@@ -107,7 +107,7 @@ static int show_queue(tr_req *req)
 static int show_approval(tr_req *req, const tr_ticket *t)
 {
 	tr_approval *a;
-	int rc = tr_approval_load(t->id, &a);
+	int rc = tr_approval_of(t, &a);
 	if (rc <= 0)
 		return rc;
 	tr_approver *list;
@@ -159,11 +159,14 @@ static int render(tr_req *req, tr_ticket *t)
 	int64_t last_event;
 	if ((rc = tr_conversation_load(req->user, t, &c)) < 0 ||
 	    (nev = rc = tr_ticket_events(t->id, 0, MAX_EVENTS, &ev)) < 0 ||
-	    (rc = tr_ticket_last_event(t->id, &last_event)) < 0 ||
 	    (nm = rc = tr_macro_list(req->user, 0, &macros)) < 0 ||
 	    (ng = rc = tr_staff_groups(req->user->id, &groups)) < 0 ||
 	    (na = rc = tr_staff_agents(&agents)) < 0 ||
 	    (rc = tr_viewers_touch(t->id, req->user->id)) < 0 || (rc = show_queue(req)) < 0)
+		return rc;
+	/* the newest event, for the collision poll: the last one read, unless the trail goes on */
+	last_event = nev ? ev[nev - 1].id : 0;
+	if (nev == MAX_EVENTS && (rc = tr_ticket_last_event(t->id, &last_event)) < 0)
 		return rc;
 	const char *viewers[8];
 	int nv = tr_viewers_others(t->id, req->user->id, viewers, 8);

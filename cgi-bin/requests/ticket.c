@@ -27,7 +27,7 @@ static int render(tr_req *req, tr_ticket *t, enum tr_right right)
 	tr_view_ticket(req, t, &c);
 	/* an order or change that waits for an approver says so (R-APPR) */
 	tr_approval *a;
-	if ((rc = tr_approval_load(t->id, &a)) < 0)
+	if ((rc = tr_approval_of(t, &a)) < 0)
 		return rc;
 	if (rc > 0) {
 		int64_t n = 0;

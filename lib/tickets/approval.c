@@ -135,6 +135,12 @@ int tr_approval_load(int64_t ticket_id, tr_approval **out)
 	return rc < 0 ? rc : rc > 0;
 }
 
+int tr_approval_of(const tr_ticket *t, tr_approval **out)
+{
+	*out = NULL;
+	return t->has_approval ? tr_approval_load(t->id, out) : 0;
+}
+
 int tr_approval_waits(int64_t ticket_id)
 {
 	int64_t n;

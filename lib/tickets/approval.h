@@ -63,6 +63,8 @@ typedef struct tr_approval {
 
 /* The ticket's approval: 1 found (*out), 0 none, <0 (pool memory). */
 int tr_approval_load(int64_t ticket_id, tr_approval **out);
+/* The same for a loaded ticket: no statement when its row says it has none (most tickets). */
+int tr_approval_of(const tr_ticket *t, tr_approval **out);
 
 /* 1 while the ticket waits for its approval, 0 when it needs none or it is decided, <0. Until then
  * agents write internal notes only (web and mail alike): a public reply, taking it, a status or an

@@ -28,7 +28,7 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 		"(SELECT COUNT(*) FROM ticket_values v WHERE v.ticket_id = t.id), "
 		"(SELECT COUNT(*) FROM attachments x WHERE x.ticket_id = t.id), "
 		"t.reminder_stage, UNIX_TIMESTAMP(t.status_at), COALESCE(UNIX_TIMESTAMP(t.reminded_at), 0), "
-		"t.sla_due_at, t.sla_kind "
+		"t.sla_due_at, t.sla_kind, EXISTS (SELECT 1 FROM approvals ap WHERE ap.ticket_id = t.id) "
 		"FROM tickets t JOIN users r ON r.id = t.requester_id "
 		"LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id "
 		"LEFT JOIN products p ON p.id = t.product_id LEFT JOIN organizations o ON o.id = t.org_id "
@@ -84,6 +84,7 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 		t->reminded_at = tr_q_l(q, 37);
 		t->sla_due_at = tr_q_dup(q, 38);
 		t->sla_kind = tr_q_dup(q, 39);
+		t->has_approval = (int)tr_q_l(q, 40);
 		if (err)
 			*err = 0;
 	}

@@ -37,6 +37,7 @@ typedef struct tr_ticket {
 	int reminder_stage;
 	int64_t status_at, reminded_at;    /* Unix times; reminded_at 0: no reminder yet */
 	const char *sla_due_at, *sla_kind; /* NULL: no SLA running */
+	int has_approval;                  /* an approval (R-APPR) was asked for it */
 } tr_ticket;
 
 /* Loads a ticket (no access check: see access.h), with is_cc for viewer_id
