@@ -88,14 +88,20 @@ static const char *role_sql(enum tr_appr_role role)
 	return role == TR_APPR_ADMIN ? "u.is_customer_admin = 1" : "(u.is_main_contact = 1 OR u.is_customer_admin = 1)";
 }
 
-/* The next reminder's time from now, in business days of this installation's calendar. */
+/* The next reminder's time from now, in business days of the calendar. */
+static int64_t remind_from_now(const tr_calendar *cal)
+{
+	return (int64_t)tr_approval_remind_at(cal, time(NULL), (int)tr_cfg_int("Approvals.remind_days", 2));
+}
+
+/* The same with this installation's calendar, read now. */
 static int next_reminder(int64_t *at)
 {
 	tr_calendar cal;
 	int rc = tr_auto_calendar(&cal);
 	if (rc < 0)
 		return rc;
-	*at = (int64_t)tr_approval_remind_at(&cal, time(NULL), (int)tr_cfg_int("Approvals.remind_days", 2));
+	*at = remind_from_now(&cal);
 	return 0;
 }
 
@@ -436,6 +442,7 @@ int tr_approval_decide(int64_t ticket_id, const tr_approval_decision *d)
 typedef struct remind_job {
 	int64_t ticket_id;
 	const char *me;
+	const tr_calendar *cal;   /* read once per run, not once per reminder */
 	int sent;
 } remind_job;
 
@@ -466,9 +473,7 @@ static int remind_tx(void *ctx)
 		return rc;
 	if (sent == 0 && !told && (rc = tr_notify_agents(t, "approval_none", 0, NULL)) < 0)
 		return rc;
-	int64_t remind;
-	if ((rc = next_reminder(&remind)) < 0)
-		return rc;
+	int64_t remind = remind_from_now(j->cal);
 	int64_t r = tr_db_run("UPDATE approvals SET reminders = ?, next_reminder_at = FROM_UNIXTIME(?), "
 			      "no_approver_told = ?, claimed_by = NULL, claimed_at = NULL WHERE ticket_id = ?", "illl",
 			      nth, remind, (int64_t)(sent == 0), t->id);
@@ -514,9 +519,12 @@ int tr_approval_remind(const char *me, int batch)
 	while (k < n && tr_q_next(q) > 0)
 		ids[k++] = tr_q_l(q, 0);
 	tr_q_end(q);
+	tr_calendar cal;
+	if ((rc = tr_auto_calendar(&cal)) < 0)
+		return rc;
 	int total = 0;
 	for (int i = 0; i < k; i++) {
-		remind_job j = { ids[i], me, 0 };
+		remind_job j = { ids[i], me, &cal, 0 };
 		if ((rc = tr_db_tx(remind_tx, &j)) < 0) {
 			tr_error("approval reminder for ticket %lld failed", (long long)ids[i]);
 			tr_db_run("UPDATE approvals SET claimed_by = NULL WHERE ticket_id = ? AND claimed_by = ?", "ls", ids[i], me);
