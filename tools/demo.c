@@ -3,11 +3,13 @@
  * Only for `make run` and the tests, never part of an install. Refuses to run
  * twice (the demo organizations exist already). */
 #include "tresen.h"
+#include "hc/article.h"
+#include "hc/hcindex.h"
 #include "tickets/attach.h"
 #include "tickets/ticket.h"
-#include "hc/article.h"
 
 #include <gd.h>
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -615,7 +617,7 @@ int main(void)
 		tr_db_rollback();
 		return 1;
 	}
-	if (tr_db_commit() < 0)
+	if (tr_db_commit() < 0 || tr_hc_index_pending(INT_MAX) < 0)
 		return 1;
 	printf("demo data loaded: 2 organizations, 9 users (password %s), %zu tickets, %zu articles\n", DEMO_PASSWORD,
 	       TR_ARRAY_LEN(tickets) + 1, TR_ARRAY_LEN(articles));

@@ -10,6 +10,7 @@
 #include "accounts/throttle.h"
 #include "forms/form.h"
 #include "hc/article.h"
+#include "hc/hc.h"
 #include "accounts/staff.h"
 #include "tickets/access.h"
 #include "tickets/conversation.h"
@@ -98,6 +99,39 @@ static int agent_pages(const char *email, const char *word)
 		rc = 1;
 	printf("agent ticket %lld\n", (long long)ticket);
 	return rc;
+}
+
+/* The help centre's search (sql/019_hc_search.sql): one word, two, a prefix, a short prefix of
+ * many words, a section, a later page, for visitors and signed-in readers; suggestions. */
+static int hc_search(const tr_hc_query *q)
+{
+	tr_hc_found f;
+	int rc = tr_hc_search_page(q, &f);
+	printf("hc q=%s level=%d section=%lld offset=%d: %d hits, total %s%lld, %d sections%s\n", q->typed, q->level,
+	       (long long)q->section, q->offset, f.n, f.total_more ? "more than " : "", (long long)f.total, f.nfacets,
+	       f.facet_counts ? " counted" : "");
+	return rc < 0;
+}
+
+static int hc_searches(const char *word, const char *word2, const char *prefix)
+{
+	int64_t section = 0;
+	int rc = tr_db_int(&section, "SELECT MIN(id) FROM hc_sections", "") < 0;
+	const char *typed[] = { word, tr_fmt("%s %s", word, word2), prefix, tr_fmt("%.4s", word) };
+	for (int level = TR_HC_VISITOR; level <= TR_HC_MEMBER; level++)
+		for (size_t i = 0; i < TR_ARRAY_LEN(typed); i++) {
+			tr_hc_query q = { .typed = typed[i], .level = level, .all_words = 1, .limit = 10 };
+			rc |= hc_search(&q);
+			q.section = section;
+			rc |= hc_search(&q);
+			q.section = 0;
+			q.offset = 490;
+			rc |= hc_search(&q);
+		}
+	tr_article_hit *hits;
+	int n = tr_article_suggest(tr_fmt("%s %s", word, word2), 1, 5, &hits);
+	printf("suggest %s %s: %d articles\n", word, word2, n);
+	return rc || n < 0;
 }
 
 int main(int argc, char **argv)
@@ -199,6 +233,7 @@ int main(int argc, char **argv)
 		printf("route form %s: agent %lld\n", forms[0].slug, (long long)agent);
 	}
 	hdf_destroy(&req.hdf);
+	rc |= hc_searches(word, word2, prefix);
 	if (argc > 3)
 		rc |= agent_pages(argv[3], word);
 	int scans = tr_db_full_scans();

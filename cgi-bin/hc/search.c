@@ -23,47 +23,46 @@ static int show(tr_req *req)
 	tr_set_int(req, "Search.section", section);
 	tr_hc_query q = { .typed = typed, .level = tr_hc_reader(req), .section = section, .all_words = 1,
 			  .offset = (int)(pageno - 1) * PER_PAGE, .limit = PER_PAGE };
-	tr_hc_hit *hits = NULL;
-	int64_t total = 0;
-	int n = typed && *typed ? tr_hc_search(&q, &hits, &total) : 0;
-	if (n < 0)
-		return n;
-	tr_set_int(req, "Search.done", typed && *typed);
-	tr_set_int(req, "Search.total", total);
-	tr_set(req, "Search.count_text", tr_subst(tr_L(req, total == 1 ? "hc.results_one" : "hc.results"),
-						   tr_int_str(total)));
+	tr_hc_found f = { 0 };
+	int searched = typed && *typed;
+	int rc = searched ? tr_hc_search_page(&q, &f) : 0;
+	if (rc < 0)
+		return rc;
+	tr_set_int(req, "Search.done", searched);
+	tr_set_int(req, "Search.total", f.total);
+	tr_set_int(req, "Search.total_more", f.total_more);
+	tr_set(req, "Search.count_text", tr_subst(tr_L(req, f.total_more ? "hc.results_more"
+							 : f.total == 1 ? "hc.results_one" : "hc.results"),
+						   tr_int_str(f.total)));
 	HDF *list = tr_node(req, "Search.hits");
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < f.n; i++) {
 		HDF *h = NULL;
-		tr_neoerr_ignore(hdf_get_node(list, tr_fmt("%d", i), &h));
-		tr_node_set(h, "id", tr_int_str(hits[i].id));
-		tr_node_set(h, "title_html", hits[i].title_html);
-		tr_node_set(h, "snippet_html", hits[i].snippet_html);
-		tr_node_set(h, "section", hits[i].section_name);
-		tr_node_set(h, "section_id", tr_int_str(hits[i].section_id));
+		tr_neoerr_ignore(hdf_get_node(list, tr_int_str(i), &h));
+		tr_node_set(h, "id", tr_int_str(f.hits[i].id));
+		tr_node_set(h, "title_html", f.hits[i].title_html);
+		tr_node_set(h, "snippet_html", f.hits[i].snippet_html);
+		tr_node_set(h, "section", f.hits[i].section_name);
+		tr_node_set(h, "section_id", tr_int_str(f.hits[i].section_id));
 	}
-	if (typed && *typed) {
-		tr_hc_facet *f = NULL;
-		int nf = tr_hc_search_facets(&q, &f);
-		if (nf < 0)
-			return nf;
+	if (searched) {
 		HDF *fl = tr_node(req, "Search.facets");
-		for (int i = 0; i < nf; i++) {
+		for (int i = 0; i < f.nfacets; i++) {
 			HDF *h = NULL;
-			tr_neoerr_ignore(hdf_get_node(fl, tr_fmt("%d", i), &h));
-			tr_node_set(h, "id", tr_int_str(f[i].section_id));
-			tr_node_set(h, "name", f[i].name);
-			tr_node_set(h, "count", tr_int_str(f[i].count));
+			tr_neoerr_ignore(hdf_get_node(fl, tr_int_str(i), &h));
+			tr_node_set(h, "id", tr_int_str(f.facets[i].section_id));
+			tr_node_set(h, "name", f.facets[i].name);
+			if (f.facet_counts)
+				tr_node_set(h, "count", tr_int_str(f.facets[i].count));
 			tr_node_set(h, "url", tr_path(tr_self_url(req, "/hc/search", "section",
-							       tr_fmt("%lld", (long long)f[i].section_id), "page", NULL, NULL)));
+							       tr_int_str(f.facets[i].section_id), "page", NULL, NULL)));
 		}
 		tr_set(req, "Search.all_url", tr_path(tr_self_url(req, "/hc/search", "section", NULL, "page", NULL, NULL)));
 	}
 	tr_set_int(req, "List.page", pageno);
 	if (pageno > 1)
-		tr_set(req, "List.prev", tr_self_url(req, "/hc/search", "page", tr_fmt("%lld", (long long)pageno - 1), NULL));
-	if (pageno * PER_PAGE < total)
-		tr_set(req, "List.next", tr_self_url(req, "/hc/search", "page", tr_fmt("%lld", (long long)pageno + 1), NULL));
+		tr_set(req, "List.prev", tr_self_url(req, "/hc/search", "page", tr_int_str(pageno - 1), NULL));
+	if (f.more_pages && pageno < 1000)
+		tr_set(req, "List.next", tr_self_url(req, "/hc/search", "page", tr_int_str(pageno + 1), NULL));
 	return tr_render(req, "hc/search.cs");
 }
 

@@ -31,18 +31,10 @@ typedef struct tr_article_hit {
 } tr_article_hit;
 
 /* Up to limit published articles matching what was typed, best first
- * (FULLTEXT, any of the words as prefixes). Visitors (signed_in 0) get only
+ * (any of the words, as in tr_hc_search; lib/hc/hcsearch.c). Visitors (signed_in 0) get only
  * articles for everyone. Returns the count (0 when nothing searchable was
  * typed) or <0. */
 int tr_article_suggest(const char *typed, int signed_in, int limit, tr_article_hit **out);
-
-/* What was typed as a FULLTEXT boolean query of optional terms (operators
- * cannot get through: only the tokenizer's words are used), stopwords left
- * out, prefixes for words of four letters or more. NULL when nothing
- * searchable is left (pool memory). */
-const char *tr_article_terms(const char *typed, const char *const *stopwords);
-/* The same with every term required ("+Passwort* +vergessen*"): the search page. */
-const char *tr_article_terms_all(const char *typed, const char *const *stopwords);
 
 /* Plain text of HTML: tags dropped (script and style with their content),
  * entities decoded, white space collapsed to single spaces (pool memory). */

@@ -84,19 +84,30 @@ typedef struct tr_hc_query {
 	int offset, limit;
 } tr_hc_query;
 
-/* Published articles the level may read matching the query: title hits first,
- * then by FULLTEXT relevance; words of four letters or more match as
- * prefixes. *total (may be NULL) counts all matches. Count (0 when nothing
- * searchable was typed) or <0. */
-int tr_hc_search(const tr_hc_query *q, tr_hc_hit **out, int64_t *total);
+/* Published articles the level may read matching the query (lib/hc/hcsearch.c): title hits
+ * first, then by relevance; words of four letters or more match as prefixes. Up to q->limit
+ * hits from q->offset: count (0 when nothing searchable was typed) or <0. */
+int tr_hc_search(const tr_hc_query *q, tr_hc_hit **out);
 
 typedef struct tr_hc_facet {
 	int64_t section_id;
 	const char *name;
-	int64_t count;
+	int64_t count;                  /* 0 when not counted (see facet_counts) */
 } tr_hc_facet;
-/* The matches of the query per section (ignoring its section filter). Count or <0. */
-int tr_hc_search_facets(const tr_hc_query *q, tr_hc_facet **out);
+
+/* A page of the search: its hits, the count, the matches per section. */
+typedef struct tr_hc_found {
+	tr_hc_hit *hits;
+	int n;
+	int more_pages;                 /* a further page exists */
+	int64_t total;                  /* the matches (in the section filtered for) */
+	int total_more;                 /* more than total (TR_SEARCH_COUNT_BOUND) */
+	tr_hc_facet *facets;            /* the sections with matches, without the section filter */
+	int nfacets;
+	int facet_counts;               /* 0: too many matches to count per section: names only */
+} tr_hc_found;
+/* 0 (f->n 0 when nothing searchable was typed) or <0. */
+int tr_hc_search_page(const tr_hc_query *q, tr_hc_found *f);
 
 /* text escaped for HTML with every word starting with one of the typed words
  * wrapped in <mark> (pool memory). */

@@ -8,7 +8,7 @@
 /* The dictionary words a term stands for: its ids when few (written as numbers: they are
  * ours, read from search_words, and keep the statement's parameters for the filters), else
  * every word it begins. */
-static void word_ids(tr_qb *b, const tr_search_term *t, const char *col)
+void tr_search_sql_word_ids(tr_qb *b, const tr_search_term *t, const char *col)
 {
 	if (t->nids <= TR_SEARCH_DRIVER_IDS) {
 		tr_qb_sqlf(b, "%s IN (", col);
@@ -23,8 +23,15 @@ static void word_ids(tr_qb *b, const tr_search_term *t, const char *col)
 
 int tr_search_prepare(const char *typed, int64_t scope, tr_search *s)
 {
+	tr_search_where w = { .postings = "search_postings", .scope = scope, .driver = 1 };
+	return tr_search_prepare_in(typed, &w, s);
+}
+
+int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search *s)
+{
 	memset(s, 0, sizeof(*s));
-	s->scope = scope;
+	int64_t scope = s->scope = w->scope;
+	const char *postings = w->driver ? w->postings : NULL;
 	const char *words[TR_SEARCH_MAX_TERMS];
 	s->n = tr_search_query_words(typed, tr_search_stopwords(), words);
 	if (!s->n)
@@ -34,10 +41,14 @@ int tr_search_prepare(const char *typed, int64_t scope, tr_search *s)
 	tr_qb_init(&b);
 	for (int i = 0; i < s->n; i++) {
 		s->t[i].word = words[i];
-		s->t[i].like = tr_search_like(words[i]);
-		tr_qb_sqlf(&b, "%s(SELECT %d, id FROM search_words WHERE word LIKE ? ORDER BY word LIMIT %d)",
-			   i ? " UNION ALL " : "", i, TR_SEARCH_DRIVER_IDS + 1);
+		s->t[i].like = tr_utf8_len(words[i], strlen(words[i])) < (size_t)w->exact_below ? tr_like_escape(words[i])
+											      : tr_search_like(words[i]);
+		tr_qb_sqlf(&b, "%s(SELECT %d, id FROM search_words WHERE word LIKE ?", i ? " UNION ALL " : "", i);
 		tr_qb_arg_str(&b, s->t[i].like);
+		if (w->present_only)
+			tr_qb_num(&b, tr_fmt(" AND EXISTS (SELECT 1 FROM %s x WHERE x.word_id = search_words.id AND x.scope = ?)",
+					     w->postings), scope);
+		tr_qb_sqlf(&b, " ORDER BY word LIMIT %d)", TR_SEARCH_DRIVER_IDS + 1);
 	}
 	tr_q *q = tr_qb_query(&b);
 	if (!q)
@@ -54,14 +65,14 @@ int tr_search_prepare(const char *typed, int64_t scope, tr_search *s)
 	for (int i = 0; i < s->n; i++)
 		if (!s->t[i].nids)
 			s->none = 1;
-	if (s->none || s->n == 1)
+	if (s->none || s->n == 1 || !postings)
 		return 0;
 	/* several words: the rarest drives (each count stops at the bound) */
 	tr_qb_init(&b);
 	tr_qb_sql(&b, "SELECT ");
 	for (int i = 0; i < s->n; i++) {
-		tr_qb_sqlf(&b, "%s(SELECT COUNT(*) FROM (SELECT 1 FROM search_postings p WHERE ", i ? ", " : "");
-		word_ids(&b, &s->t[i], "p.word_id");
+		tr_qb_sqlf(&b, "%s(SELECT COUNT(*) FROM (SELECT 1 FROM %s p WHERE ", i ? ", " : "", postings);
+		tr_search_sql_word_ids(&b, &s->t[i], "p.word_id");
 		tr_qb_num(&b, " AND p.scope = ?", scope);
 		tr_qb_sqlf(&b, " LIMIT %d) x%d)", TR_SEARCH_COUNT_BOUND + 1, i);
 	}
@@ -99,7 +110,7 @@ void tr_search_sql_exists(tr_qb *b, const tr_search *s, int skip, const char *ti
 		/* by primary key: the word, the scope, the ticket's updated_at and id; a scalar
 		 * subquery, which the optimizer never turns into a join driven by the postings */
 		tr_qb_sqlf(b, " AND (SELECT 1 FROM search_postings e%d FORCE INDEX (PRIMARY) WHERE ", i);
-		word_ids(b, &s->t[i], tr_fmt("e%d.word_id", i));
+		tr_search_sql_word_ids(b, &s->t[i], tr_fmt("e%d.word_id", i));
 		tr_qb_num(b, tr_fmt(" AND e%d.scope = ?", i), s->scope);
 		tr_qb_sqlf(b, " AND e%d.updated_at = %s AND e%d.ticket_id = %s LIMIT 1) IS NOT NULL", i, upd, i, tid);
 	}
@@ -110,7 +121,7 @@ void tr_search_sql_score(tr_qb *b, const tr_search *s, const char *tid, const ch
 	tr_qb_sql(b, "(0");
 	for (int i = 0; i < s->n; i++) {
 		tr_qb_sqlf(b, " + COALESCE((SELECT MAX(w%d.impact) FROM search_postings w%d FORCE INDEX (PRIMARY) WHERE ", i, i);
-		word_ids(b, &s->t[i], tr_fmt("w%d.word_id", i));
+		tr_search_sql_word_ids(b, &s->t[i], tr_fmt("w%d.word_id", i));
 		tr_qb_num(b, tr_fmt(" AND w%d.scope = ?", i), s->scope);
 		tr_qb_sqlf(b, " AND w%d.updated_at = %s AND w%d.ticket_id = %s), 0)", i, upd, i, tid);
 	}
@@ -163,7 +174,7 @@ void tr_search_sql_count(tr_qb *b, const tr_search *s, const tr_search_filter *f
 	/* one dictionary word lists each ticket once: no DISTINCT (and no temporary table) needed */
 	tr_qb_sqlf(b, "(SELECT COUNT(*) FROM (SELECT %sSTRAIGHT_JOIN p.ticket_id FROM search_postings p %sWHERE ",
 		   d->nids > 1 ? "DISTINCT " : "", f ? "JOIN tickets t ON t.id = p.ticket_id " : "");
-	word_ids(b, d, "p.word_id");
+	tr_search_sql_word_ids(b, d, "p.word_id");
 	tr_qb_num(b, " AND p.scope = ?", s->scope);
 	if (f)
 		f->fn(b, f->ctx);

@@ -40,6 +40,21 @@ typedef struct tr_search {
 /* Reads the dictionary (and, for several words, their bounded counts in scope) for typed.
  * 0 or <0 (database). */
 int tr_search_prepare(const char *typed, int64_t scope, tr_search *s);
+/* Where and how a search reads the dictionary. */
+typedef struct tr_search_where {
+	const char *postings;     /* the posting table (word_id and scope columns, as hc_postings) */
+	int64_t scope;
+	int driver;               /* every word required: count each (bounded) to choose the rarest */
+	int exact_below;          /* words of fewer characters stand for themselves only, not prefixes */
+	int present_only;         /* only dictionary words with postings in the scope (a shared
+				   * dictionary holds many words a typed prefix begins that these lists lack) */
+} tr_search_where;
+
+/* The same on other posting lists. */
+int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search *s);
+
+/* "col IN (...)": the dictionary words term t stands for. */
+void tr_search_sql_word_ids(tr_qb *b, const tr_search_term *t, const char *col);
 
 /* 1 when a page in recency or relevance order can be read posting-driven (a statement within
  * TR_QB_MAX parameters, with filter_params for the filters of each range). */

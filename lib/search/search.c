@@ -150,6 +150,7 @@ unsigned tr_search_impact(int tf, int len)
 typedef struct occ {
 	const char *w;
 	int tf;
+	int titled;
 } occ;
 
 static int cmp_occ(const void *a, const void *b)
@@ -159,26 +160,44 @@ static int cmp_occ(const void *a, const void *b)
 
 const char *tr_search_doc_json(const tr_search_doc *d)
 {
+	return tr_search_doc_json_titled(d, 0);
+}
+
+const char *tr_search_doc_json_titled(const tr_search_doc *d, int titled)
+{
 	/* occurrences sorted, the weights of equal words summed */
 	occ *o = tr_alloc(sizeof(occ) * (size_t)(d->n + 1));
 	for (int i = 0; i < d->n; i++)
-		o[i] = (occ){ d->words[i], d->tf[i] };
+		o[i] = (occ){ d->words[i], d->tf[i], i < titled };
 	qsort(o, (size_t)d->n, sizeof(occ), cmp_occ);
 	tr_buf out;
 	tr_buf_init(&out);
 	tr_buf_addc(&out, '[');
 	for (int i = 0; i < d->n;) {
-		int j = i, tf = 0;
-		for (; j < d->n && !strcmp(o[j].w, o[i].w); j++)
+		int j = i, tf = 0, in_title = 0;
+		for (; j < d->n && !strcmp(o[j].w, o[i].w); j++) {
 			tf += o[j].tf;
+			in_title |= o[j].titled;
+		}
 		/* words hold letters, digits and '_' only: nothing to escape */
-		tr_buf_printf(&out, "%s[\"%s\",%u]", i ? "," : "", o[i].w, tr_search_impact(tf, d->len));
+		tr_buf_printf(&out, "%s[\"%s\",%u]", i ? "," : "", o[i].w,
+			      tr_search_impact(tf, d->len) + (in_title ? TR_SEARCH_TITLE_BONUS : 0));
 		i = j;
 	}
 	tr_buf_addc(&out, ']');
 	const char *r = tr_strdup(out.data);
 	tr_buf_free(&out);
 	return r;
+}
+
+int tr_search_words_add(const char *json)
+{
+	/* only those missing (IGNORE: another writer may have just added one), in one order,
+	 * so that two writers adding the same new words cannot deadlock */
+	int64_t r = tr_db_run("INSERT IGNORE INTO search_words (word) SELECT DISTINCT j.w FROM JSON_TABLE(?, '$[*]' COLUMNS "
+			      "(w VARCHAR(84) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci PATH '$[0]')) j "
+			      "WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = j.w) ORDER BY j.w", "s", json);
+	return r < 0 ? (int)r : 0;
 }
 
 /* ---- queries ---- */

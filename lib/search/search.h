@@ -40,6 +40,22 @@ void tr_search_doc_text(tr_search_doc *d, const char *text, int weight, const ch
 const char *tr_search_doc_json(const tr_search_doc *d);
 void tr_search_doc_free(tr_search_doc *d);
 
+/* Help-centre ranks: a word of the title gets this on top of its impact (title hits first). */
+#define TR_SEARCH_TITLE_BONUS 65536
+/* The same JSON with TR_SEARCH_TITLE_BONUS added to each word among the document's first
+ * `titled` occurrences (the title's, added first). */
+const char *tr_search_doc_json_titled(const tr_search_doc *d, int titled);
+/* Occurrences added so far: after the title, the `titled` of tr_search_doc_json_titled. */
+#define tr_search_doc_occurrences(d) ((d)->n)
+
+/* Adds the JSON document's words missing from the dictionary (search_words). 0 or <0. */
+int tr_search_words_add(const char *json);
+/* The words of a JSON document (the statement's parameter) as rows j (w, impact) joined to
+ * their dictionary rows w, for INSERT ... SELECT w.id, ... */
+#define TR_SEARCH_DOC_WORDS "JSON_TABLE(?, '$[*]' COLUMNS (w VARCHAR(84) CHARACTER SET utf8mb4 COLLATE " \
+	"utf8mb4_unicode_ci PATH '$[0]', impact INT PATH '$[1]')) j JOIN search_words w ON w.word = j.w"
+
+
 /* BM25's weight (k1 = 1.2, b = 0.75, average document 60 words) of a word occurring tf times
  * in a document of len words, scaled to 1..TR_SEARCH_IMPACT_MAX; grows with tf, falls with len. */
 unsigned tr_search_impact(int tf, int len);

@@ -219,9 +219,6 @@ static int recount(const tr_ticket *before, const tr_ticket *after)
 	return 0;
 }
 
-/* The words of a ticket's JSON document ([["word", impact], ...]) as a table. */
-#define DOC_WORDS "JSON_TABLE(?, '$[*]' COLUMNS (w VARCHAR(84) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci " \
-	"PATH '$[0]', impact INT PATH '$[1]')) j JOIN search_words w ON w.word = j.w"
 
 /* The ticket's postings as they are: which words, which organization, which updated_at. */
 typedef struct indexed {
@@ -316,20 +313,16 @@ int tr_ticket_search_refresh(int64_t ticket_id)
 	if (x.at && x.ids)
 		r = tr_db_run("DELETE p FROM search_postings p JOIN " POSTING_KEYS " WHERE p.updated_at = ? AND p.ticket_id = ?",
 			      "slsl", x.ids, x.org, x.at, ticket_id);
-	/* new words: only those missing are inserted (IGNORE: another writer may have just added one),
-	 * in one order, so that two writers adding the same new words cannot deadlock */
 	if (r >= 0)
-		r = tr_db_run("INSERT IGNORE INTO search_words (word) SELECT DISTINCT j.w FROM JSON_TABLE(?, '$[*]' COLUMNS "
-			      "(w VARCHAR(84) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci PATH '$[0]')) j "
-			      "WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = j.w) ORDER BY j.w", "s", json);
+		r = tr_search_words_add(json);
 	if (r >= 0)
 		r = tr_db_run("INSERT INTO search_postings (word_id, scope, updated_at, ticket_id, impact) "
-			      "SELECT w.id, sc.scope, ?, ?, MAX(j.impact) FROM " DOC_WORDS
+			      "SELECT w.id, sc.scope, ?, ?, MAX(j.impact) FROM " TR_SEARCH_DOC_WORDS
 			      " JOIN (SELECT 0 AS scope UNION ALL SELECT ?) sc GROUP BY w.id, sc.scope",
 			      "slsl", x.updated_at, ticket_id, json, org);
 	if (r >= 0)
 		r = tr_db_run("REPLACE INTO ticket_search (ticket_id, doc, org_scope, indexed_at) "
-			      "SELECT ?, COALESCE(JSON_ARRAYAGG(DISTINCT w.id), '[]'), ?, ? FROM " DOC_WORDS,
+			      "SELECT ?, COALESCE(JSON_ARRAYAGG(DISTINCT w.id), '[]'), ?, ? FROM " TR_SEARCH_DOC_WORDS,
 			      "llss", ticket_id, org, x.updated_at, json);
 	return r < 0 ? (int)r : 0;
 }

@@ -37,7 +37,7 @@
   <ul class="hc-facets">
     <li><?cs if:Search.section == "0" ?><strong><?cs var:L.hc.all_sections ?></strong><?cs else ?><a href="<?cs var:Search.all_url ?>"><?cs var:L.hc.all_sections ?></a><?cs /if ?></li>
     <?cs each:f = Search.facets ?>
-    <li><?cs if:Search.section == f.id ?><strong aria-current="true"><?cs var:f.name ?></strong><?cs else ?><a href="<?cs var:f.url ?>"><?cs var:f.name ?></a><?cs /if ?> <span class="muted">(<?cs var:f.count ?>)</span></li>
+    <li><?cs if:Search.section == f.id ?><strong aria-current="true"><?cs var:f.name ?></strong><?cs else ?><a href="<?cs var:f.url ?>"><?cs var:f.name ?></a><?cs /if ?><?cs if:f.count ?> <span class="muted">(<?cs var:f.count ?>)</span><?cs /if ?></li>
     <?cs /each ?>
   </ul>
 </aside>

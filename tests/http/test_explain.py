@@ -26,6 +26,10 @@ def test_no_full_scans_on_a_realistic_database():
     assert re.search(r"queue all q=Heizung org=- page=1: [1-9]\d* rows", out)
     assert "queue all q=- org=- page=40: 25 rows (more)" in out
     assert "agent ticket " in out
+    # the help centre's search (sql/019_hc_search.sql): one word, two, prefixes, a section, a later page
+    for typed in ("Heizung", "Heizung Fehler", "Heizu", "Heiz"):
+        for level in (0, 1):
+            assert f"hc q={typed} level={level} section=0 offset=0: " in out
     # the posting lists with a very common word (17 % of the tickets) and a common one (3 %):
     # recency and relevance, page 50, two words, a prefix; counts bounded ("more than 1000")
     terms = json.load(open(os.path.join(STACK["dir"], "gen", "terms.json")))

@@ -319,22 +319,6 @@ static void article_text(void **state)
 	tr_pool_reset();
 }
 
-static void suggestion_terms(void **state)
-{
-	(void)state;
-	static const char *const stop[] = { "und", "im", "der", NULL };
-	assert_string_equal(tr_article_terms("Passwort vergessen", stop), "Passwort* vergessen*");
-	/* short words exact, stopwords and single letters left out, operators never get through */
-	assert_string_equal(tr_article_terms("VPN und PDF im ab Büro x", stop), "VPN PDF ab Büro*");
-	assert_string_equal(tr_article_terms("+\"Miete\" -(Kaution)~ <Zins*>", stop), "Miete* Kaution* Zins*");
-	assert_null(tr_article_terms("und der im", stop));
-	assert_null(tr_article_terms("", stop));
-	assert_null(tr_article_terms(NULL, stop));
-	/* at most eight terms */
-	assert_string_equal(tr_article_terms("aa bb cc dd ee ff gg hh ii jj", stop), "aa bb cc dd ee ff gg hh");
-	tr_pool_reset();
-}
-
 static void snippets(void **state)
 {
 	(void)state;
@@ -429,7 +413,6 @@ int main(void)
 		cmocka_unit_test(cc_entries),
 		cmocka_unit_test(json_strings),
 		cmocka_unit_test(article_text),
-		cmocka_unit_test(suggestion_terms),
 		cmocka_unit_test(snippets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -190,6 +190,16 @@ static void search_documents(void **state)
 		 tr_search_impact(3, 10));
 	assert_string_equal(json, want);
 	tr_search_doc_free(&d);
+	/* help-centre ranks: the title's words (the first occurrences) rank above any of the text's */
+	tr_search_doc_init(&d);
+	tr_search_doc_text(&d, "Heizung", 3, stop);
+	int titled = tr_search_doc_occurrences(&d);
+	tr_search_doc_text(&d, "Wasser Wasser heizung", 1, stop);
+	snprintf(want, sizeof(want), "[[\"heizung\",%u],[\"wasser\",%u]]",
+		 tr_search_impact(4, 6) + TR_SEARCH_TITLE_BONUS, tr_search_impact(2, 6));
+	assert_string_equal(tr_search_doc_json_titled(&d, titled), want);
+	assert_true(tr_search_impact(1, 6) + TR_SEARCH_TITLE_BONUS > TR_SEARCH_IMPACT_MAX);
+	tr_search_doc_free(&d);
 	tr_search_doc_init(&d);
 	assert_string_equal(tr_search_doc_json(&d), "[]");
 	tr_pool_reset();
