@@ -39,7 +39,11 @@ int tr_hc_index_article(int64_t id)
 	int rc = article_load(id, &a);
 	if (rc < 0)
 		return rc;
-	int64_t r = tr_db_run("DELETE FROM hc_postings WHERE article_id = ?", "l", id);
+	/* out with the old postings and their counts */
+	int64_t r = tr_db_run("UPDATE hc_word_sections c JOIN hc_postings p ON p.word_id = c.word_id AND p.scope = c.scope "
+			      "AND p.section_id = c.section_id SET c.articles = GREATEST(c.articles, 1) - 1 WHERE p.article_id = ?", "l", id);
+	if (r >= 0)
+		r = tr_db_run("DELETE FROM hc_postings WHERE article_id = ?", "l", id);
 	if (r < 0 || !rc || !a.published)
 		return r < 0 ? (int)r : 0;
 	const char *const *stop = tr_search_stopwords();
@@ -57,6 +61,10 @@ int tr_hc_index_article(int64_t id)
 		      "SELECT w.id, sc.scope, ?, ?, MAX(j.impact) FROM " TR_SEARCH_DOC_WORDS
 		      " JOIN (SELECT 1 AS scope UNION ALL SELECT 0 FROM DUAL WHERE ? = 1) sc GROUP BY w.id, sc.scope",
 		      "llsi", id, a.section, json, a.everyone);
+	if (r >= 0)
+		r = tr_db_run("INSERT INTO hc_word_sections (word_id, scope, section_id, articles) SELECT word_id, scope, "
+			      "section_id, 1 FROM hc_postings WHERE article_id = ? ORDER BY word_id, scope "
+			      "ON DUPLICATE KEY UPDATE articles = articles + 1", "l", id);
 	return r < 0 ? (int)r : 0;
 }
 

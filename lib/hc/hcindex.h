@@ -9,8 +9,9 @@
  * the queue in it: two processes never index one article twice). The number indexed or <0. */
 int tr_hc_index_pending(int max);
 
-/* Builds one article's postings again: its title (weighing three times) and text, for the
- * scopes that may read it; a draft or a deleted article has none. 0 or <0. */
+/* Builds one article's postings (and their counts in hc_word_sections) again: its title
+ * (weighing three times) and text, for the scopes that may read it; a draft or a deleted article
+ * has none. Within the caller's transaction. 0 or <0. */
 int tr_hc_index_article(int64_t id);
 
 #endif

@@ -325,6 +325,31 @@ static int facets(const hc_search *h, int counted, tr_hc_facet **out)
 	return rc < 0 ? rc : n;
 }
 
+/* One word of one dictionary word: its count and its count per section read from
+ * hc_word_sections, exact at any size. 0 or <0. */
+static int counted(const hc_search *h, int64_t section, tr_hc_found *f)
+{
+	f->facets = tr_zalloc(sizeof(*f->facets) * MAX_FACETS);
+	f->facet_counts = 1;
+	tr_q *q = tr_q_new("SELECT hc_sections.id, hc_sections.name, c.articles FROM hc_word_sections c "
+			   "STRAIGHT_JOIN hc_sections ON hc_sections.id = c.section_id WHERE c.word_id = ? AND c.scope = ? "
+			   "AND c.articles > 0 ORDER BY c.articles DESC, hc_sections.name");
+	tr_q_i64(q, h->s.t[0].ids[0]);
+	tr_q_i64(q, h->scope);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	while ((rc = tr_q_next(q)) > 0) {
+		int64_t id = tr_q_l(q, 0), n = tr_q_l(q, 2);
+		if (!section || id == section)
+			f->total += n;
+		if (f->nfacets < MAX_FACETS)
+			f->facets[f->nfacets++] = (tr_hc_facet){ id, tr_q_dup(q, 1), n };
+	}
+	tr_q_end(q);
+	return rc < 0 ? rc : 0;
+}
+
 int tr_hc_search_page(const tr_hc_query *hq, tr_hc_found *f)
 {
 	memset(f, 0, sizeof(*f));
@@ -338,6 +363,8 @@ int tr_hc_search_page(const tr_hc_query *hq, tr_hc_found *f)
 		return rc;
 	f->more_pages = rc > limit;
 	f->n = rc > limit ? limit : rc;
+	if (h.s.n == 1 && h.ranges == 1)
+		return counted(&h, hq->section, f);
 	/* counting first (a bounded index range), then per section: grouping only what was counted */
 	int64_t all = 0;
 	if ((rc = count(&h, 0, &all)) < 0)

@@ -152,3 +152,25 @@ def test_suggestions_rank_articles_with_every_word_first(db, data):
     # both words (title and text) before one of them; the signed-in article and the draft not at all
     assert mine[:2] == [data["ids"]["title"], data["ids"]["text"]] or mine[:2] == [data["ids"]["text"], data["ids"]["title"]]
     assert data["ids"]["signed"] not in mine and data["ids"]["draft"] not in mine
+
+
+def test_the_counts_per_section_match_the_postings(db, data):
+    """After all the writes above (by SQL: insert, change, visibility, delete) the counts a one-word
+    search reads (hc_word_sections) are the postings' own."""
+    word = f"zaehl{TAG}"
+    one, two = data["sections"]
+    aid = add(db, one, f"Zählung {word}", "eins")
+    add(db, two, f"Zählung {word} zwei", "zwei")
+    assert search_all(Browser(), word)[1] == "2 Treffer"
+    q(db, "UPDATE hc_articles SET section_id = %s WHERE id = %s", two, aid)
+    r = Browser().get("/hc/search", params={"q": word})
+    assert re.search(rf'section={two}[^"]*">Suchtest zwei {TAG}</a> <span class="muted">\(2\)</span>', r.text)
+    assert f"Suchtest eins {TAG}</a>" not in r.text
+    q(db, "DELETE FROM hc_articles WHERE id = %s", aid)
+    assert search_all(Browser(), word)[1] == "1 Treffer"
+    wrong = q(db, "SELECT COUNT(*) FROM (SELECT word_id, scope, section_id, COUNT(*) n FROM hc_postings GROUP BY 1, 2, 3) g "
+                  "LEFT JOIN hc_word_sections c USING (word_id, scope, section_id) WHERE c.articles IS NULL OR c.articles <> g.n")
+    assert wrong[0][0] == 0
+    stale = q(db, "SELECT COUNT(*) FROM hc_word_sections c WHERE c.articles > 0 AND NOT EXISTS (SELECT 1 FROM hc_postings p "
+                  "WHERE p.word_id = c.word_id AND p.scope = c.scope AND p.section_id = c.section_id)")
+    assert stale[0][0] == 0
