@@ -5,7 +5,8 @@
  * every word required (the search page) the rarest word's lists drive and the others are looked
  * up by primary key; with any word (suggestions) each word's lists are read. Either way each
  * dictionary word a typed word begins is one index range cut by LIMIT, so the cost follows the
- * page, not how many articles hold the word. Counts are exact up to TR_SEARCH_COUNT_BOUND. */
+ * page, not how many articles hold the word. A one-word search is counted, per section too, from
+ * hc_word_sections (exact at any size); other counts are exact up to TR_SEARCH_COUNT_BOUND. */
 #include "hc/hc.h"
 #include "hc/article.h"
 #include "hc/hcindex.h"

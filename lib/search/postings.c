@@ -102,15 +102,31 @@ int tr_search_driven_ok(const tr_search *s, int filter_params)
 	return s->n && k <= TR_SEARCH_DRIVER_IDS && params <= TR_QB_MAX;
 }
 
+/* A word of at most this many dictionary words is looked up once per dictionary word: with
+ * "word_id IN (...)" and the ticket's keys from the outer query, MariaDB reads the primary key
+ * as a range over every listed word's postings instead of one lookup each. */
+#define FEW_IDS 8
+
 void tr_search_sql_exists(tr_qb *b, const tr_search *s, int skip, const char *tid, const char *upd)
 {
 	for (int i = 0; i < s->n; i++) {
+		const tr_search_term *t = &s->t[i];
 		if (i == skip)
 			continue;
 		/* by primary key: the word, the scope, the ticket's updated_at and id; a scalar
 		 * subquery, which the optimizer never turns into a join driven by the postings */
+		if (t->nids > 1 && t->nids <= FEW_IDS) {
+			tr_qb_sql(b, " AND (");
+			for (int j = 0; j < t->nids; j++)
+				tr_qb_sqlf(b, "%s(SELECT 1 FROM search_postings e%d_%d FORCE INDEX (PRIMARY) WHERE e%d_%d.word_id = %lld "
+					   "AND e%d_%d.scope = %lld AND e%d_%d.updated_at = %s AND e%d_%d.ticket_id = %s) IS NOT NULL",
+					   j ? " OR " : "", i, j, i, j, (long long)t->ids[j], i, j, (long long)s->scope, i, j, upd,
+					   i, j, tid);
+			tr_qb_sql(b, ")");
+			continue;
+		}
 		tr_qb_sqlf(b, " AND (SELECT 1 FROM search_postings e%d FORCE INDEX (PRIMARY) WHERE ", i);
-		tr_search_sql_word_ids(b, &s->t[i], tr_fmt("e%d.word_id", i));
+		tr_search_sql_word_ids(b, t, tr_fmt("e%d.word_id", i));
 		tr_qb_num(b, tr_fmt(" AND e%d.scope = ?", i), s->scope);
 		tr_qb_sqlf(b, " AND e%d.updated_at = %s AND e%d.ticket_id = %s LIMIT 1) IS NOT NULL", i, upd, i, tid);
 	}
@@ -120,8 +136,20 @@ void tr_search_sql_score(tr_qb *b, const tr_search *s, const char *tid, const ch
 {
 	tr_qb_sql(b, "(0");
 	for (int i = 0; i < s->n; i++) {
+		const tr_search_term *t = &s->t[i];
+		if (t->nids > 1 && t->nids <= FEW_IDS) {
+			/* the best of the word's dictionary words, one lookup each (see FEW_IDS) */
+			tr_qb_sql(b, " + GREATEST(0");
+			for (int j = 0; j < t->nids; j++)
+				tr_qb_sqlf(b, ", COALESCE((SELECT w%d_%d.impact FROM search_postings w%d_%d FORCE INDEX (PRIMARY) "
+					   "WHERE w%d_%d.word_id = %lld AND w%d_%d.scope = %lld AND w%d_%d.updated_at = %s AND "
+					   "w%d_%d.ticket_id = %s), 0)", i, j, i, j, i, j, (long long)t->ids[j], i, j,
+					   (long long)s->scope, i, j, upd, i, j, tid);
+			tr_qb_sql(b, ")");
+			continue;
+		}
 		tr_qb_sqlf(b, " + COALESCE((SELECT MAX(w%d.impact) FROM search_postings w%d FORCE INDEX (PRIMARY) WHERE ", i, i);
-		tr_search_sql_word_ids(b, &s->t[i], tr_fmt("w%d.word_id", i));
+		tr_search_sql_word_ids(b, t, tr_fmt("w%d.word_id", i));
 		tr_qb_num(b, tr_fmt(" AND w%d.scope = ?", i), s->scope);
 		tr_qb_sqlf(b, " AND w%d.updated_at = %s AND w%d.ticket_id = %s), 0)", i, upd, i, tid);
 	}
