@@ -1,5 +1,6 @@
 /* response.c - answering a request: pages, redirects, error pages, headers, cookies. */
 #include "web/response.h"
+#include "web/session.h"
 #include "accounts/user.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -180,7 +181,7 @@ static void set_common(tr_req *req)
 	tr_neoerr_ignore(hdf_set_value(h, "Page.other_lang_name", tr_lang_text(other, "lang_name")));
 	tr_neoerr_ignore(hdf_set_value(h, "Page.lang_url", tr_path(tr_lang_url(req, other))));
 	if (req->csrf)
-		tr_neoerr_ignore(hdf_set_value(h, "CSRF", req->csrf));
+		tr_neoerr_ignore(hdf_set_value(h, "CSRF", tr_csrf_masked(req)));
 	tr_user *u = req->user;
 	if (u) {
 		tr_neoerr_ignore(hdf_set_value(h, "User.name", u->name));

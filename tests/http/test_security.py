@@ -44,6 +44,25 @@ def test_csrf_token_changes_with_sign_in(browser):
     assert "Anna Schmidt" in browser.get("/").text
 
 
+def test_every_response_carries_the_token_masked_afresh_and_each_works(browser):
+    """Compressed pages must not leak the token (BREACH): no two responses carry the same bytes,
+    yet any of them is this session's token; its unmasked half, or a mask of another session, is not."""
+    import base64
+    browser.login("anna@wohnbau.example")
+    tokens = [browser.csrf("/profile") for _ in range(3)]
+    assert len(set(tokens)) == 3
+    raw = base64.urlsafe_b64decode(tokens[0] + "=" * (-len(tokens[0]) % 4))
+    mask, masked = raw[:32], raw[32:]
+    unmasked = base64.urlsafe_b64encode(bytes(a ^ b for a, b in zip(mask, masked))).rstrip(b"=").decode()
+    assert browser.post("/logout", {"csrf": unmasked}).status_code == 403
+    other = Browser()
+    other.login("ben@wohnbau.example")
+    assert browser.post("/logout", {"csrf": other.csrf("/profile")}).status_code == 403
+    assert "Anna Schmidt" in browser.get("/").text
+    r = browser.post("/logout", {"csrf": tokens[1]})
+    assert r.status_code in (200, 303) and "Anna Schmidt" not in browser.get("/").text
+
+
 def test_logout_without_csrf_changes_nothing(browser):
     browser.login("anna@wohnbau.example")
     assert browser.post("/logout", {}).status_code == 403
