@@ -40,14 +40,19 @@ typedef struct hc_search {
 static int prepare(const tr_hc_query *hq, hc_search *h)
 {
 	memset(h, 0, sizeof(*h));
-	/* the articles written since the last search first: the lists never lag a change */
-	if (tr_hc_index_pending(INDEX_BATCH) < 0)
-		tr_warn("help-centre search: the queue was not indexed; searching the lists as they are");
 	h->scope = hq->level >= TR_HC_MEMBER;
 	h->all = hq->all_words;
 	tr_search_where w = { .postings = "hc_postings", .scope = h->scope, .driver = h->all, .exact_below = EXACT_BELOW,
-			      .present_only = 1 };
+			      .present_only = 1, .queue = "hc_search_queue" };
 	int rc = tr_search_prepare_in(hq->typed, &w, &h->s);
+	/* articles written since the last search are indexed first (the queue is asked in the same
+	 * statement), and the dictionary read again: the lists never lag a change */
+	if (rc >= 0 && h->s.queued) {
+		if (tr_hc_index_pending(INDEX_BATCH) < 0)
+			tr_warn("help-centre search: the queue was not indexed; searching the lists as they are");
+		w.queue = NULL;
+		rc = tr_search_prepare_in(hq->typed, &w, &h->s);
+	}
 	if (rc < 0 || !h->s.n)
 		return rc;
 	for (int i = 0; i < h->s.n; i++)

@@ -39,6 +39,8 @@ int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search 
 	/* every term's dictionary words, one more than a driver may have */
 	tr_qb b;
 	tr_qb_init(&b);
+	if (w->queue)
+		tr_qb_sqlf(&b, "(SELECT -1, 0 FROM %s LIMIT 1) UNION ALL ", w->queue);
 	for (int i = 0; i < s->n; i++) {
 		s->t[i].word = words[i];
 		s->t[i].like = tr_utf8_len(words[i], strlen(words[i])) < (size_t)w->exact_below ? tr_like_escape(words[i])
@@ -57,6 +59,10 @@ int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search 
 	if (rc < 0)
 		return rc;
 	while (tr_q_next(q) > 0) {
+		if (tr_q_l(q, 0) < 0) {
+			s->queued = 1;
+			continue;
+		}
 		tr_search_term *t = &s->t[tr_q_l(q, 0)];
 		if (t->nids <= TR_SEARCH_DRIVER_IDS)
 			t->ids[t->nids++] = tr_q_l(q, 1);

@@ -35,6 +35,7 @@ typedef struct tr_search {
 	int driver;               /* the rarest word */
 	int none;                 /* a word begins no indexed word: nothing can match */
 	int64_t scope;            /* the posting scope: 0 every ticket, else an organization */
+	int queued;               /* the where's queue has rows */
 } tr_search;
 
 /* Reads the dictionary (and, for several words, their bounded counts in scope) for typed.
@@ -48,6 +49,8 @@ typedef struct tr_search_where {
 	int exact_below;          /* words of fewer characters stand for themselves only, not prefixes */
 	int present_only;         /* only dictionary words with postings in the scope (a shared
 				   * dictionary holds many words a typed prefix begins that these lists lack) */
+	const char *queue;        /* a table whose rows mean "index these first": asked in the same
+				   * statement, its answer in tr_search.queued */
 } tr_search_where;
 
 /* The same on other posting lists. */
