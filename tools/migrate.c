@@ -115,8 +115,13 @@ int main(int argc, char **argv)
 		free(names[i]);
 	free(names);
 	/* articles written before the help centre's posting lists, or by plain SQL (an import):
-	 * indexed now rather than a hundred per search */
-	int indexed = rc == 0 ? tr_hc_index_pending(INT_MAX) : 0;
+	 * indexed now rather than a hundred per search (once sql/019 is applied: a SQL_DIR may hold
+	 * only older files) */
+	int64_t queue = 0;
+	if (rc == 0 && tr_db_int(&queue, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+				 "AND table_name = 'hc_search_queue'", "") < 0)
+		rc = 1;
+	int indexed = rc == 0 && queue ? tr_hc_index_pending(INT_MAX) : 0;
 	if (indexed < 0)
 		rc = 1;
 	else if (indexed > 0)
