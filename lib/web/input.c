@@ -12,6 +12,7 @@
  * no body for a visitor: tr_input_head (environment, cookies, the query)
  * before the session is loaded, tr_input_body after the access check. */
 #include "web/input.h"
+#include "web/csrf.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/neoerr.h"
@@ -19,7 +20,6 @@
 #include "core/util.h"
 #include "web/io.h"
 #include "web/multipart.h"
-#include "web/session.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

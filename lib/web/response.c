@@ -1,6 +1,6 @@
 /* response.c - answering a request: pages, redirects, error pages, headers, cookies. */
 #include "web/response.h"
-#include "web/session.h"
+#include "web/csrf.h"
 #include "accounts/user.h"
 #include "core/config.h"
 #include "core/log.h"

@@ -1,5 +1,6 @@
 /* serve.c - the serve loop: accept, read and check input, session, access, CSRF, fields, handler, clean up. */
 #include "web/serve.h"
+#include "web/csrf.h"
 #include "accounts/sessions.h"
 #include "accounts/user.h"
 #include "core/config.h"

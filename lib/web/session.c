@@ -4,7 +4,7 @@
  * leaked sessions table signs nobody in. CSRF tokens are an HMAC of the
  * session (or, before sign-in, of a random per-browser cookie) under the
  * server secret: nothing to store, and a token fits only its own session.
- * Pages carry it masked afresh for each response (tr_csrf_masked). */
+ * Pages carry it masked afresh for each response (web/csrf.h). */
 #include "web/session.h"
 #include "accounts/sessions.h"
 #include "core/token.h"
@@ -42,33 +42,6 @@ static const char *csrf_for(const char *kind, const char *value)
 	char *out = tr_alloc(48);
 	tr_b64url_encode(mac, sizeof(mac), out);
 	return out;
-}
-
-/* A response's token: a fresh random mask, then the token XORed with it. No two responses carry
- * the same bytes, so a compressed page's size, however much of it an attacker's input reflects,
- * tells nothing about the token (BREACH). */
-const char *tr_csrf_masked(const tr_req *req)
-{
-	unsigned char mac[crypto_auth_hmacsha256_BYTES], both[2 * sizeof(mac)];
-	if (!req->csrf || tr_b64url_decode(req->csrf, mac, sizeof(mac)) < 0)
-		return NULL;
-	randombytes_buf(both, sizeof(mac));
-	for (size_t i = 0; i < sizeof(mac); i++)
-		both[sizeof(mac) + i] = both[i] ^ mac[i];
-	char *out = tr_alloc(4 * sizeof(both) / 3 + 4);
-	tr_b64url_encode(both, sizeof(both), out);
-	return out;
-}
-
-int tr_csrf_ok(tr_req *req, const char *token)
-{
-	unsigned char mac[crypto_auth_hmacsha256_BYTES], both[2 * sizeof(mac)];
-	if (!token || !req->csrf || tr_b64url_decode(req->csrf, mac, sizeof(mac)) < 0 ||
-	    tr_b64url_decode(token, both, sizeof(both)) < 0)
-		return 0;
-	for (size_t i = 0; i < sizeof(mac); i++)
-		both[i] ^= both[sizeof(mac) + i];
-	return sodium_memcmp(both, mac, sizeof(mac)) == 0;
 }
 
 static void anonymous(tr_req *req)

@@ -17,10 +17,6 @@ int tr_session_load(tr_req *req);
 int tr_session_start(tr_req *req, int64_t user_id);
 /* Signs out: deletes the session and its cookie. */
 void tr_session_end(tr_req *req);
-/* The request's CSRF token as this response's forms carry it: masked with fresh random bytes
- * (pool memory; NULL without a token). */
-const char *tr_csrf_masked(const tr_req *req);
-/* 1 when token is a masked form of this request's CSRF token (constant-time). */
-int tr_csrf_ok(tr_req *req, const char *token);
+/* (CSRF tokens as forms carry and return them: web/csrf.h.) */
 
 #endif
