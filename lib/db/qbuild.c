@@ -73,3 +73,9 @@ tr_q *tr_qb_query(tr_qb *b)
 	}
 	return q;
 }
+
+int tr_qb_exec(tr_qb *b, tr_q **q)
+{
+	*q = tr_qb_query(b);
+	return *q ? tr_q_exec(*q) : TR_DB_ERR;
+}

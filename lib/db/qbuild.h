@@ -32,5 +32,7 @@ void tr_qb_arg_str(tr_qb *b, const char *v);
 /* The query, ready to execute (pool memory; b is freed). NULL when more
  * than TR_QB_MAX parameters were given (logged). */
 tr_q *tr_qb_query(tr_qb *b);
+/* The query built, executed: 0 (*q ready to read) or <0 (*q NULL when it could not be built). */
+int tr_qb_exec(tr_qb *b, tr_q **q);
 
 #endif

@@ -230,10 +230,8 @@ static int read_hits(const hc_search *h, const tr_hc_query *hq, int offset, int 
 	tr_qb_sqlf(&b, " STRAIGHT_JOIN hc_articles a ON a.id = m.article_id STRAIGHT_JOIN hc_sections s "
 		   "ON s.id = a.section_id WHERE a.published = 1 AND (a.visibility = 'everyone' OR %d = 1) "
 		   "ORDER BY m.k DESC, m.article_id DESC", h->scope);
-	tr_q *q = tr_qb_query(&b);
-	if (!q)
-		return TR_DB_ERR;
-	int rc = tr_q_exec(q);
+	tr_q *q;
+	int rc = tr_qb_exec(&b, &q);
 	if (rc < 0)
 		return rc;
 	tr_hc_hit *hits = tr_zalloc(sizeof(*hits) * (size_t)n);
@@ -271,10 +269,8 @@ static int count(const hc_search *h, int64_t section, int64_t *total)
 	tr_qb_init(&b);
 	tr_qb_sql(&b, "SELECT COUNT(*) FROM ");
 	matches(&b, h, section);
-	tr_q *q = tr_qb_query(&b);
-	if (!q)
-		return TR_DB_ERR;
-	int rc = tr_q_exec(q);
+	tr_q *q;
+	int rc = tr_qb_exec(&b, &q);
 	if (rc < 0)
 		return rc;
 	if ((rc = tr_q_next(q)) > 0)
@@ -319,10 +315,8 @@ static int facets(const hc_search *h, int counted, tr_hc_facet **out)
 		}
 		tr_qb_sqlf(&b, ") ORDER BY name LIMIT %d", MAX_FACETS);
 	}
-	tr_q *q = tr_qb_query(&b);
-	if (!q)
-		return TR_DB_ERR;
-	int rc = tr_q_exec(q), n = 0;
+	tr_q *q;
+	int rc = tr_qb_exec(&b, &q), n = 0;
 	if (rc < 0)
 		return rc;
 	for (; n < MAX_FACETS && (rc = tr_q_next(q)) > 0; n++)

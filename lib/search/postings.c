@@ -52,10 +52,8 @@ int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search 
 					     w->postings), scope);
 		tr_qb_sqlf(&b, " ORDER BY word LIMIT %d)", TR_SEARCH_DRIVER_IDS + 1);
 	}
-	tr_q *q = tr_qb_query(&b);
-	if (!q)
-		return TR_DB_ERR;
-	int rc = tr_q_exec(q);
+	tr_q *q;
+	int rc = tr_qb_exec(&b, &q);
 	if (rc < 0)
 		return rc;
 	while (tr_q_next(q) > 0) {
@@ -82,9 +80,7 @@ int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search 
 		tr_qb_num(&b, " AND p.scope = ?", scope);
 		tr_qb_sqlf(&b, " LIMIT %d) x%d)", TR_SEARCH_COUNT_BOUND + 1, i);
 	}
-	if (!(q = tr_qb_query(&b)))
-		return TR_DB_ERR;
-	if ((rc = tr_q_exec(q)) < 0)
+	if ((rc = tr_qb_exec(&b, &q)) < 0)
 		return rc;
 	if (tr_q_next(q) > 0)
 		for (int i = 0; i < s->n; i++)

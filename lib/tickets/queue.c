@@ -284,10 +284,8 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 		tr_qb_num(&b, " LIMIT ?", per + 1);          /* one more tells whether a next page exists */
 		tr_qb_num(&b, " OFFSET ?", offset);
 	}
-	tr_q *q = tr_qb_query(&b);
-	if (!q)
-		return TR_DB_ERR;
-	int rc = tr_q_exec(q);
+	tr_q *q;
+	int rc = tr_qb_exec(&b, &q);
 	if (rc < 0)
 		return rc;
 	out->rows = tr_alloc(sizeof(tr_queue_row) * (size_t)(per + 1));

@@ -167,10 +167,8 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 		tr_qb_num(&b, " OFFSET ?", offset);
 	}
 
-	tr_q *q = tr_qb_query(&b);
-	if (!q)
-		return TR_DB_ERR;
-	int rc = tr_q_exec(q);
+	tr_q *q;
+	int rc = tr_qb_exec(&b, &q);
 	if (rc < 0)
 		return rc;
 	out->rows = tr_alloc(sizeof(tr_list_row) * (size_t)(per + 1));
