@@ -296,7 +296,8 @@ int tr_hc_urgent(int64_t *id, const char **title)
 {
 	*id = 0;
 	*title = NULL;
-	tr_q *q = tr_q_new("SELECT a.id, a.title FROM hc_articles a WHERE a.urgent_until > UTC_TIMESTAMP() "
+	tr_q *q = tr_q_new("SELECT a.id, a.title FROM hc_articles a FORCE INDEX (ix_article_urgent) "
+			   "WHERE a.urgent_until > UTC_TIMESTAMP() "
 			   "AND a.is_notice = 1 AND a.published = 1 AND a.visibility = 'everyone' "
 			   "ORDER BY a.urgent_until LIMIT 1");
 	int rc = tr_q_exec(q);

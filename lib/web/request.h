@@ -86,6 +86,7 @@ struct tr_req {
 	char id[16];                 /* request id for logs */
 	const char *lang;            /* "de" or "en" */
 	int https;
+	int accept_gzip;             /* the client takes gzip-compressed bodies */
 
 	struct tr_user *user;        /* signed-in user, or NULL */
 	int64_t session_id;

@@ -1,6 +1,7 @@
 /* response.c - answering a request: pages, redirects, error pages, headers, cookies. */
 #include "web/response.h"
 #include "web/csrf.h"
+#include "web/gzip.h"
 #include "accounts/user.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -155,10 +156,28 @@ int tr_write(tr_req *req, const void *buf, size_t n)
 	return tr_io_write(buf, n);
 }
 
+/* A compressed body: one buffer per process, kept between requests as the page's is. */
+static tr_buf gzip_out;
+
+static void send_body(tr_req *req, int status, const char *ctype, const char *body, size_t len)
+{
+	if (tr_gzip_worth(ctype, len)) {
+		tr_header(req, "Vary", "Accept-Encoding");
+		if (req->accept_gzip && tr_gzip(body, len, &gzip_out) == 0) {
+			tr_header(req, "Content-Encoding", "gzip");
+			body = gzip_out.data;
+			len = gzip_out.len;
+		}
+	}
+	send_head(req, status, ctype, (int64_t)len);
+	tr_write(req, body, len);
+	if (gzip_out.cap > (1u << 20))
+		tr_buf_free(&gzip_out);
+}
+
 int tr_send(tr_req *req, const char *ctype, const char *body, size_t len)
 {
-	send_head(req, req->status ? req->status : 200, ctype, (int64_t)len);
-	tr_write(req, body, len);
+	send_body(req, req->status ? req->status : 200, ctype, body, len);
 	return 0;
 }
 
@@ -262,8 +281,7 @@ int tr_fail(tr_req *req, int status)
 		const char *allow = req->page && req->page->post ? "GET, HEAD, POST" : "GET, HEAD";
 		tr_header(req, "Allow", allow);
 	}
-	send_head(req, status, "text/html; charset=utf-8", (int64_t)out.len);
-	tr_write(req, out.data, out.len);
+	send_body(req, status, "text/html; charset=utf-8", out.data, out.len);
 	tr_buf_free(&out);
 	if (own) {
 		hdf_destroy(&own);

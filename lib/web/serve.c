@@ -1,6 +1,7 @@
 /* serve.c - the serve loop: accept, read and check input, session, access, CSRF, fields, handler, clean up. */
 #include "web/serve.h"
 #include "web/csrf.h"
+#include "web/gzip.h"
 #include "accounts/sessions.h"
 #include "accounts/user.h"
 #include "core/config.h"
@@ -183,6 +184,7 @@ static void handle(const tr_page *page, FCGX_Request *fcgx)
 	const char *ra = tr_io_getenv("REMOTE_ADDR");
 	req.remote_addr = ra ? ra : "";
 	req.user_agent = tr_io_getenv("HTTP_USER_AGENT");
+	req.accept_gzip = tr_accepts_gzip(tr_io_getenv("HTTP_ACCEPT_ENCODING"));
 	const char *https = tr_io_getenv("HTTPS");
 	req.https = (https && !strcasecmp(https, "on")) ||
 		    !strncmp(tr_cfg("Site.url", ""), "https:", 6);
