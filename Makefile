@@ -21,7 +21,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -
 MIME_PKGS = gmime-3.0 libxml-2.0
 INC = -Ilib -isystem /usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null | sed 's/-I/-isystem /g') \
       $(shell pkg-config --cflags $(MIME_PKGS) 2>/dev/null | sed 's/-I/-isystem /g')
-LIBS = -lneo_cgi -lneo_cs -lneo_utl -lz $(shell mariadb_config --libs 2>/dev/null) -lfcgi -lsodium -lcurl -lgd -lm \
+LIBS = -lneo_cgi -lneo_cs -lneo_utl -lz -ldeflate $(shell mariadb_config --libs 2>/dev/null) -lfcgi -lsodium -lcurl -lgd -lm \
        -Wl,--push-state,--as-needed -loath -lqrencode -Wl,--pop-state \
        -Wl,--push-state,--as-needed $(shell pkg-config --libs $(MIME_PKGS) 2>/dev/null) -Wl,--pop-state \
        $(HC_LIBS)

@@ -72,9 +72,9 @@ static int show(tr_req *req)
 	if (list.jump_to)
 		return tr_redirect(req, tr_fmt("/agent/tickets/%lld", (long long)list.jump_to));
 	tr_staff_item *groups, *agents;
-	int ng = tr_staff_groups(req->user->id, &groups), na = tr_staff_agents(&agents);
-	if (ng < 0 || na < 0)
-		return ng < 0 ? ng : na;
+	int ng, na;
+	if ((rc = tr_staff_groups_agents(req->user->id, &groups, &ng, &agents, &na)) < 0)
+		return rc;
 	tr_set(req, "Page.title", tr_L(req, tr_fmt("agent.queue.%s", tr_queue_names[q.queue])));
 	tr_set(req, "Page.section", "agent");
 	tr_view_queues(req, list.counts, q.queue);

@@ -160,8 +160,7 @@ static int render(tr_req *req, tr_ticket *t)
 	if ((rc = tr_conversation_load(req->user, t, &c)) < 0 ||
 	    (nev = rc = tr_ticket_events(t->id, 0, MAX_EVENTS, &ev)) < 0 ||
 	    (nm = rc = tr_macro_list(req->user, 0, &macros)) < 0 ||
-	    (ng = rc = tr_staff_groups(req->user->id, &groups)) < 0 ||
-	    (na = rc = tr_staff_agents(&agents)) < 0 ||
+	    (rc = tr_staff_groups_agents(req->user->id, &groups, &ng, &agents, &na)) < 0 ||
 	    (rc = tr_viewers_touch(t->id, req->user->id)) < 0 || (rc = show_queue(req)) < 0)
 		return rc;
 	/* the newest event, for the collision poll: the last one read, unless the trail goes on */

@@ -14,5 +14,7 @@ typedef struct tr_staff_item {
 int tr_staff_groups(int64_t member_id, tr_staff_item **out);
 /* The active agents and staff admins by name. Count or <0. */
 int tr_staff_agents(tr_staff_item **out);
+/* Both lists in one statement, for the pages that show both (the queues, a ticket). 0 or <0. */
+int tr_staff_groups_agents(int64_t member_id, tr_staff_item **groups, int *ng, tr_staff_item **agents, int *na);
 
 #endif

@@ -292,24 +292,29 @@ int tr_hc_notices(int limit, tr_hc_item **out)
 	return read_items(q, limit, out);
 }
 
-int tr_hc_urgent(int64_t *id, const char **title)
+int tr_hc_urgent_from(const char *value, int64_t *id, const char **title)
 {
 	*id = 0;
 	*title = NULL;
-	tr_q *q = tr_q_new("SELECT a.id, a.title FROM hc_articles a FORCE INDEX (ix_article_urgent) "
-			   "WHERE a.urgent_until > UTC_TIMESTAMP() "
-			   "AND a.is_notice = 1 AND a.published = 1 AND a.visibility = 'everyone' "
-			   "ORDER BY a.urgent_until LIMIT 1");
+	const char *space = value ? strchr(value, ' ') : NULL;
+	if (!space || tr_parse_i64(tr_strndup(value, (size_t)(space - value)), id) < 0)
+		return 0;
+	*title = space + 1;
+	return 1;
+}
+
+int tr_hc_urgent(int64_t *id, const char **title)
+{
+	tr_q *q = tr_q_new(TR_HC_URGENT_EXPR);
 	int rc = tr_q_exec(q);
 	if (rc < 0)
 		return rc;
+	const char *value = NULL;
 	rc = tr_q_next(q);
-	if (rc > 0) {
-		*id = tr_q_l(q, 0);
-		*title = tr_q_dup(q, 1);
-	}
+	if (rc > 0 && !tr_q_isnull(q, 0))
+		value = tr_q_dup(q, 0);
 	tr_q_end(q);
-	return rc < 0 ? rc : rc > 0;
+	return rc < 0 ? rc : tr_hc_urgent_from(value, id, title);
 }
 
 /* ---- highlighting ---- */

@@ -88,8 +88,14 @@ def test_an_urgent_notice_shows_as_a_bar_on_every_page_until_its_end(db, section
         r = b.get(path)
         bar = re.search(r'<div class="urgent-bar".*?</div></div>', r.text, re.S)
         assert bar and t in bar.group(0), path
+    # signed in, the notice rides in the session statement: the same bar, on customer and staff pages
+    customer, agent = login_as("anna@wohnbau.example"), login_as("agent@tresen.example")
+    for who, path in ((customer, "/requests"), (customer, "/profile"), (agent, "/agent"), (agent, "/hc")):
+        bar = re.search(r'<div class="urgent-bar".*?</div></div>', who.get(path).text, re.S)
+        assert bar and t in bar.group(0) and f"/hc/articles/{aid}" in bar.group(0), path
     q(db, "UPDATE hc_articles SET urgent_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE id = %s", aid)
     assert t not in b.get("/login").text
+    assert t not in customer.get("/requests").text and t not in agent.get("/agent").text
 
 
 def test_the_help_centre_lists_categories_sections_and_promoted_articles(db, section):
