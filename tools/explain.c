@@ -92,10 +92,12 @@ static int agent_pages(const char *email, const char *word)
 	tr_staff_item *groups, *agents;
 	const char *names[8];
 	int64_t last;
+	int ng, na;
 	if (!t || tr_conversation_load(a, t, &c) < 0 || tr_ticket_events(t->id, 0, 500, &ev) < 0 ||
 	    tr_ticket_last_event(t->id, &last) < 0 || tr_macro_list(a, 0, &m) < 0 ||
-	    tr_staff_groups(a->id, &groups) < 0 || tr_staff_agents(&agents) < 0 || !tr_user_load(t->requester_id) ||
-	    tr_viewers_others(t->id, a->id, names, 8) < 0)
+	    tr_staff_groups(a->id, &groups) < 0 || tr_staff_agents(&agents) < 0 ||
+	    tr_staff_groups_agents(a->id, &groups, &ng, &agents, &na) < 0 || !tr_user_load(t->requester_id) ||
+	    tr_viewers_visit(t->id, a->id, names, 8) < 0)
 		rc = 1;
 	printf("agent ticket %lld\n", (long long)ticket);
 	return rc;

@@ -161,14 +161,16 @@ static int render(tr_req *req, tr_ticket *t)
 	    (nev = rc = tr_ticket_events(t->id, 0, MAX_EVENTS, &ev)) < 0 ||
 	    (nm = rc = tr_macro_list(req->user, 0, &macros)) < 0 ||
 	    (rc = tr_staff_groups_agents(req->user->id, &groups, &ng, &agents, &na)) < 0 ||
-	    (rc = tr_viewers_touch(t->id, req->user->id)) < 0 || (rc = show_queue(req)) < 0)
+	    (rc = show_queue(req)) < 0)
 		return rc;
 	/* the newest event, for the collision poll: the last one read, unless the trail goes on */
 	last_event = nev ? ev[nev - 1].id : 0;
 	if (nev == MAX_EVENTS && (rc = tr_ticket_last_event(t->id, &last_event)) < 0)
 		return rc;
 	const char *viewers[8];
-	int nv = tr_viewers_others(t->id, req->user->id, viewers, 8);
+	int nv = tr_viewers_visit(t->id, req->user->id, viewers, 8);
+	if (nv < 0)
+		return nv;
 	for (int i = 0; i < nv; i++)
 		tr_set(req, tr_fmt("Viewers.%d", i), viewers[i]);
 	tr_view_ticket(req, t, &c);

@@ -22,8 +22,7 @@ static int show(tr_req *req)
 		return rc;
 	const char *names[MAX_OTHERS];
 	int n;
-	if ((rc = tr_viewers_touch(id, req->user->id)) < 0 ||
-	    (n = rc = tr_viewers_others(id, req->user->id, names, MAX_OTHERS)) < 0)
+	if ((n = rc = tr_viewers_visit(id, req->user->id, names, MAX_OTHERS)) < 0)
 		return rc;
 	tr_buf b;
 	tr_buf_init(&b);

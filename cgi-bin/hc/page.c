@@ -1,6 +1,7 @@
 /* page.c - /hc/imprint, /hc/privacy and /hc/pages/SLUG: the legal and static pages (R-HC 5);
  * staff edit them here (?edit=1, POST) in Markdown, rendered and sanitized like articles. */
 #include "tresen.h"
+#include "hc/editor.h"
 #include "hc/hc.h"
 #include "hc/markup.h"
 #include "views/hcview.h"

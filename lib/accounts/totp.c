@@ -1,5 +1,5 @@
 /* totp.c - two-factor sign-in: RFC 6238 codes (liboath), sealed secrets (libsodium), recovery
- * codes, the sign-in challenge, and the enrolment's QR code (libqrencode drawn with libgd). */
+ * codes, the sign-in challenge (the enrolment's QR code: accounts/qrcode.c). */
 #include "accounts/totp.h"
 #include "accounts/profile.h"
 #include "accounts/throttle.h"
@@ -11,9 +11,7 @@
 #include "core/text.h"
 #include "db/db.h"
 
-#include <gd.h>
 #include <liboath/oath.h>
-#include <qrencode.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,40 +87,6 @@ const char *tr_totp_uri(const char *issuer, const char *account, const char *b32
 	return tr_fmt("otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=%d&period=%d",
 		      tr_pct(issuer, ""), tr_pct(account, "@"), b32, tr_pct(issuer, ""), TR_TOTP_DIGITS,
 		      TR_TOTP_STEP);
-}
-
-const char *tr_qr_data_uri(const char *text)
-{
-	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-	if (!qr)
-		return NULL;
-	const int scale = 6, margin = 4;
-	int size = (qr->width + 2 * margin) * scale;
-	gdImagePtr im = gdImageCreate(size, size);
-	const char *uri = NULL;
-	if (im) {
-		int white = gdImageColorAllocate(im, 255, 255, 255);
-		int black = gdImageColorAllocate(im, 0, 0, 0);
-		gdImageFilledRectangle(im, 0, 0, size - 1, size - 1, white);
-		for (int y = 0; y < qr->width; y++)
-			for (int x = 0; x < qr->width; x++)
-				if (qr->data[y * qr->width + x] & 1)
-					gdImageFilledRectangle(im, (x + margin) * scale, (y + margin) * scale,
-							       (x + margin + 1) * scale - 1, (y + margin + 1) * scale - 1, black);
-		int len = 0;
-		void *png = gdImagePngPtr(im, &len);
-		if (png && len > 0) {
-			size_t b64len = sodium_base64_encoded_len((size_t)len, sodium_base64_VARIANT_ORIGINAL);
-			char *b64 = tr_alloc(b64len);
-			sodium_bin2base64(b64, b64len, png, (size_t)len, sodium_base64_VARIANT_ORIGINAL);
-			uri = tr_fmt("data:image/png;base64,%s", b64);
-		}
-		if (png)
-			gdFree(png);
-		gdImageDestroy(im);
-	}
-	QRcode_free(qr);
-	return uri;
 }
 
 const char *tr_recovery_norm(const char *typed)

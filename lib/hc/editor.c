@@ -405,3 +405,17 @@ int tr_hc_comment_act(int64_t article, int64_t comment, int64_t user, int staff,
 	}
 	return r < 0 ? (int)r : 0;
 }
+
+int tr_hc_page_save(const char *slug, const char *title, const char *source, int64_t editor)
+{
+	if (!tr_hc_slug_ok(slug))
+		return TR_E_INVALID;
+	const char *body = tr_markdown_html(source);
+	int64_t rc = tr_db_run("INSERT INTO hc_pages (slug, title, source, body, placeholder, updated_by) "
+			       "VALUES (?, ?, ?, ?, 0, NULLIF(?, 0)) ON DUPLICATE KEY UPDATE title = VALUES(title), "
+			       "source = VALUES(source), body = VALUES(body), placeholder = 0, "
+			       "updated_by = VALUES(updated_by), updated_at = NOW()",
+			       "ssssl", slug, title, source, body, editor);
+	tr_hc_footer_forget();
+	return rc < 0 ? (int)rc : 0;
+}

@@ -74,4 +74,7 @@ typedef struct tr_hc_follow_row {
 /* What a user follows (for the profile). Count or <0. */
 int tr_hc_follows(int64_t user, tr_hc_follow_row **out);
 
+/* Saves a page's Markdown source (rendered and sanitized here); creates it when new. 0 or <0. */
+int tr_hc_page_save(const char *slug, const char *title, const char *source, int64_t editor);
+
 #endif

@@ -1,7 +1,6 @@
 /* hc.c - reading the help centre: the visibility rule, categories, sections, articles, notices, search, votes, pages. */
 #include "hc/hc.h"
 #include "hc/article.h"
-#include "hc/markup.h"
 #include "core/pool.h"
 #include "core/text.h"
 #include "core/util.h"
@@ -292,31 +291,6 @@ int tr_hc_notices(int limit, tr_hc_item **out)
 	return read_items(q, limit, out);
 }
 
-int tr_hc_urgent_from(const char *value, int64_t *id, const char **title)
-{
-	*id = 0;
-	*title = NULL;
-	const char *space = value ? strchr(value, ' ') : NULL;
-	if (!space || tr_parse_i64(tr_strndup(value, (size_t)(space - value)), id) < 0)
-		return 0;
-	*title = space + 1;
-	return 1;
-}
-
-int tr_hc_urgent(int64_t *id, const char **title)
-{
-	tr_q *q = tr_q_new(TR_HC_URGENT_EXPR);
-	int rc = tr_q_exec(q);
-	if (rc < 0)
-		return rc;
-	const char *value = NULL;
-	rc = tr_q_next(q);
-	if (rc > 0 && !tr_q_isnull(q, 0))
-		value = tr_q_dup(q, 0);
-	tr_q_end(q);
-	return rc < 0 ? rc : tr_hc_urgent_from(value, id, title);
-}
-
 /* ---- highlighting ---- */
 
 typedef struct mark_words {
@@ -466,58 +440,4 @@ int tr_hc_page_load(const char *slug, tr_hc_page *out)
 	}
 	tr_q_end(q);
 	return rc < 0 ? rc : rc > 0;
-}
-
-/* The footer's pages change rarely: read once a minute per process, kept on the heap. */
-static struct {
-	time_t read_at;
-	int n;
-	char *slug[16], *title[16];
-} footer;
-
-int tr_hc_footer_pages(tr_hc_page **out)
-{
-	time_t now = time(NULL);
-	if (!footer.read_at || now - footer.read_at >= 60) {
-		tr_q *q = tr_q_new("SELECT slug, title FROM hc_pages WHERE in_footer = 1 ORDER BY sort, id LIMIT 16");
-		int rc = tr_q_exec(q);
-		if (rc < 0)
-			return rc;
-		for (int i = 0; i < footer.n; i++) {
-			free(footer.slug[i]);
-			free(footer.title[i]);
-		}
-		footer.n = 0;
-		while (footer.n < 16 && (rc = tr_q_next(q)) > 0) {
-			footer.slug[footer.n] = tr_xstrdup(tr_q_s(q, 0));
-			footer.title[footer.n] = tr_xstrdup(tr_q_s(q, 1));
-			footer.n++;
-		}
-		tr_q_end(q);
-		if (rc < 0)
-			return rc;
-		footer.read_at = now;
-	}
-	tr_hc_page *v = tr_zalloc(sizeof(*v) * (size_t)(footer.n ? footer.n : 1));
-	for (int i = 0; i < footer.n; i++) {
-		v[i].slug = footer.slug[i];
-		v[i].title = footer.title[i];
-		v[i].in_footer = 1;
-	}
-	*out = v;
-	return footer.n;
-}
-
-int tr_hc_page_save(const char *slug, const char *title, const char *source, int64_t editor)
-{
-	if (!tr_hc_slug_ok(slug))
-		return TR_E_INVALID;
-	const char *body = tr_markdown_html(source);
-	int64_t rc = tr_db_run("INSERT INTO hc_pages (slug, title, source, body, placeholder, updated_by) "
-			       "VALUES (?, ?, ?, ?, 0, NULLIF(?, 0)) ON DUPLICATE KEY UPDATE title = VALUES(title), "
-			       "source = VALUES(source), body = VALUES(body), placeholder = 0, "
-			       "updated_by = VALUES(updated_by), updated_at = NOW()",
-			       "ssssl", slug, title, source, body, editor);
-	footer.read_at = 0;
-	return rc < 0 ? (int)rc : 0;
 }

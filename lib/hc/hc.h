@@ -137,8 +137,8 @@ typedef struct tr_hc_page {
 int tr_hc_page_load(const char *slug, tr_hc_page *out);
 /* Pages shown in the footer, in order (read once a minute per process). Count or <0. */
 int tr_hc_footer_pages(tr_hc_page **out);
-/* Saves a page's Markdown source (rendered and sanitized here); creates it when new. 0 or <0. */
-int tr_hc_page_save(const char *slug, const char *title, const char *source, int64_t editor);
+/* This process reads the footer's pages afresh at the next page (after an edit). */
+void tr_hc_footer_forget(void);
 /* 1 for a slug a page may have: 1-60 of [a-z0-9-], starting with a letter. */
 int tr_hc_slug_ok(const char *slug);
 
