@@ -46,10 +46,10 @@ static int list(const tr_user *u, enum tr_scope scope, const char *q, int status
 }
 
 static int queue(const tr_user *a, enum tr_queue which, const char *q, const char *org, int status, int page,
-		 int64_t *first)
+		 int64_t *first, int brief)
 {
 	tr_queue_query qq = { .queue = which, .q = q, .status = status, .type = -1, .priority = -1, .org = org,
-			      .page = page, .per_page = 25 };
+			      .page = page, .per_page = brief ? 15 : 25, .brief = brief };
 	tr_queue_list l;
 	int rc = tr_agent_queue(a, &qq, &l);
 	if (rc)
@@ -74,15 +74,17 @@ static int agent_pages(const char *email, const char *word)
 	int64_t ticket = 0;
 	int rc = 0;
 	for (int i = 0; i < TR_NQUEUE; i++)
-		rc |= queue(a, (enum tr_queue)i, NULL, NULL, -1, 1, i == TR_Q_MINE ? &ticket : NULL);
-	rc |= queue(a, TR_Q_ALL, word, NULL, -1, 1, NULL);
-	rc |= queue(a, TR_Q_ALL, word, NULL, TR_OPEN, 1, NULL);
-	rc |= queue(a, TR_Q_ALL, word, NULL, -1, 50, NULL);
-	rc |= queue(a, TR_Q_MINE, word, NULL, -1, 1, NULL);
-	rc |= queue(a, TR_Q_UNASSIGNED, word, NULL, -1, 1, NULL);
-	rc |= queue(a, TR_Q_ALL, NULL, "Wohnungsgesellschaft 0001", -1, 1, NULL);
-	rc |= queue(a, TR_Q_ALL, NULL, NULL, -1, 40, NULL);
-	rc |= queue(a, TR_Q_MINE, NULL, NULL, -1, 3, NULL);
+		rc |= queue(a, (enum tr_queue)i, NULL, NULL, -1, 1, i == TR_Q_MINE ? &ticket : NULL, 0);
+	for (int i = 0; i < TR_Q_ALL; i++)     /* the strip beside a ticket */
+		rc |= queue(a, (enum tr_queue)i, NULL, NULL, -1, 1, NULL, 1);
+	rc |= queue(a, TR_Q_ALL, word, NULL, -1, 1, NULL, 0);
+	rc |= queue(a, TR_Q_ALL, word, NULL, TR_OPEN, 1, NULL, 0);
+	rc |= queue(a, TR_Q_ALL, word, NULL, -1, 50, NULL, 0);
+	rc |= queue(a, TR_Q_MINE, word, NULL, -1, 1, NULL, 0);
+	rc |= queue(a, TR_Q_UNASSIGNED, word, NULL, -1, 1, NULL, 0);
+	rc |= queue(a, TR_Q_ALL, NULL, "Wohnungsgesellschaft 0001", -1, 1, NULL, 0);
+	rc |= queue(a, TR_Q_ALL, NULL, NULL, -1, 40, NULL, 0);
+	rc |= queue(a, TR_Q_MINE, NULL, NULL, -1, 3, NULL, 0);
 	if (!ticket)
 		return rc;
 	tr_ticket *t = tr_ticket_load(ticket, 0, NULL);

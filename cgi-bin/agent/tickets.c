@@ -93,7 +93,7 @@ static int show_queue(tr_req *req)
 	const char *name = tr_arg(req, "queue");
 	int queue = name ? tr_queue_parse(name) : -1;
 	tr_queue_query q = { .queue = queue >= 0 ? (enum tr_queue)queue : TR_Q_MINE, .status = -1, .type = -1,
-			     .priority = -1, .per_page = STRIP_ROWS, .page = 1 };
+			     .priority = -1, .per_page = STRIP_ROWS, .page = 1, .brief = 1 };
 	tr_queue_list list;
 	int rc = tr_agent_queue(req->user, &q, &list);
 	if (rc < 0)

@@ -239,8 +239,11 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 	/* the counts ride along: the page makes one query for list and counts */
 	/* the ticket rows drive, in the queue's index order; the other tables are looked up by key
 	 * (left alone, the optimizer may start from a small table and sort everything it joined) */
-	tr_qb_sql(&b, "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, o.name, r.name, a.name, g.name, "
-		      "t.created_at, t.updated_at, t.urgent_review, t.awaiting_agent AND t.agent_replied, " QUEUE_COUNTS
+	tr_qb_sql(&b, query->brief ? "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, NULL, r.name, "
+				     "NULL, NULL, "
+				   : "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, o.name, r.name, "
+				     "a.name, g.name, ");
+	tr_qb_sql(&b, "t.created_at, t.updated_at, t.urgent_review, t.awaiting_agent AND t.agent_replied, " QUEUE_COUNTS
 		      ", t.sla_due_at, ");
 	tr_qb_arg_num(&b, a->id);
 	tr_qb_arg_num(&b, a->id);
@@ -264,8 +267,9 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 		if (!number && query->queue == TR_Q_ALL && !narrowed(query))
 			tr_qb_sql(&b, order_index(query->sort));
 	}
-	tr_qb_sql(&b, "JOIN users r ON r.id = t.requester_id LEFT JOIN organizations o ON o.id = t.org_id "
-		      "LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id WHERE ");
+	tr_qb_sql(&b, query->brief ? "JOIN users r ON r.id = t.requester_id WHERE "
+				   : "JOIN users r ON r.id = t.requester_id LEFT JOIN organizations o ON o.id = t.org_id "
+				     "LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id WHERE ");
 	queue_where(&b, a, query->queue);
 	if (searched && !driven)
 		tr_search_sql_exists(&b, &srch, -1, "t.id", "t.updated_at");
