@@ -9,14 +9,12 @@ static int show(tr_req *req)
 	int rc = tr_view_hc_tree(req, level);
 	if (rc < 0)
 		return rc;
-	tr_hc_item *items = NULL;
-	int n = tr_hc_promoted(level, 8, &items);
-	if (n < 0)
-		return n;
-	tr_view_hc_items(req, "Hc.promoted", items, n);
-	if ((n = tr_hc_notices(5, &items)) < 0)
-		return n;
-	tr_view_hc_items(req, "Hc.notices", items, n);
+	tr_hc_item *promoted, *notices;
+	int np, nn;
+	if ((rc = tr_hc_front(level, 8, &promoted, &np, 5, &notices, &nn)) < 0)
+		return rc;
+	tr_view_hc_items(req, "Hc.promoted", promoted, np);
+	tr_view_hc_items(req, "Hc.notices", notices, nn);
 	return tr_render(req, "hc/index.cs");
 }
 

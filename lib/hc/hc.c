@@ -83,10 +83,24 @@ int tr_hc_article_load(int64_t id, tr_hc_article *out)
 	return rc < 0 ? rc : rc > 0;
 }
 
-int tr_hc_categories(tr_hc_category **out)
+/* The categories' rows (id, name, description, ...) of an executed q; probe: the sections'
+ * version columns 3-5 of the first row read into it (NULL: none). */
+typedef struct sections_probe {
+	int64_t max_id, nsections;
+	char max_updated[24];
+	int read;
+} sections_probe;
+
+static void probe_read(tr_q *q, int col, sections_probe *p)
 {
-	*out = NULL;
-	tr_q *q = tr_q_new("SELECT id, name, description FROM hc_categories ORDER BY sort, name");
+	p->max_id = tr_q_l(q, col);
+	snprintf(p->max_updated, sizeof(p->max_updated), "%s", tr_q_s(q, col + 1) ? tr_q_s(q, col + 1) : "");
+	p->nsections = tr_q_l(q, col + 2);
+	p->read = 1;
+}
+
+static int categories_read(tr_q *q, tr_hc_category **out, sections_probe *probe)
+{
 	int rc = tr_q_exec(q);
 	if (rc < 0)
 		return rc;
@@ -97,11 +111,19 @@ int tr_hc_categories(tr_hc_category **out)
 		v[n].id = tr_q_l(q, 0);
 		v[n].name = tr_q_dup(q, 1);
 		v[n].description = tr_q_dup(q, 2);
+		if (probe && !n)
+			probe_read(q, 3, probe);
 		n++;
 	}
 	tr_q_end(q);
 	*out = v;
 	return rc < 0 ? rc : n;
+}
+
+int tr_hc_categories(tr_hc_category **out)
+{
+	*out = NULL;
+	return categories_read(tr_q_new("SELECT id, name, description FROM hc_categories ORDER BY sort, name"), out, NULL);
 }
 
 /* The sections with their counts, per level, kept per process while the articles do not change:
@@ -129,7 +151,7 @@ static void cache_free(int level)
 
 static int sections_read(enum tr_hc_level level, tr_hc_section **out)
 {
-	tr_q *q = tr_q_new("SELECT s.id, s.category_id, s.name, s.description, c.name, "
+	tr_q *q = tr_q_new("SELECT SQL_CACHE s.id, s.category_id, s.name, s.description, c.name, "
 			   "(SELECT COUNT(*) FROM hc_articles a WHERE a.section_id = s.id AND " READABLE ") "
 			   "FROM hc_sections s JOIN hc_categories c ON c.id = s.category_id ORDER BY c.sort, s.sort, s.name");
 	tr_q_i64(q, level);
@@ -153,27 +175,16 @@ static int sections_read(enum tr_hc_level level, tr_hc_section **out)
 	return rc < 0 ? rc : n;
 }
 
-int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out)
+/* What tells whether the sections' counts changed, as columns (the ends of two indexes). */
+#define SECTIONS_PROBE "COALESCE(MAX(id), 0), COALESCE(DATE_FORMAT(MAX(updated_at), '%Y-%m-%d %H:%i:%s'), ''), " \
+	"(SELECT COUNT(*) FROM hc_sections) FROM hc_articles"
+
+/* The sections at a level: the process's copy while the probe matches it, else read afresh. */
+static int sections_cached(enum tr_hc_level level, const sections_probe *p, tr_hc_section **out)
 {
-	*out = NULL;
 	int lv = level < 0 ? 0 : level > 2 ? 2 : (int)level;
-	tr_q *q = tr_q_new("SELECT COALESCE(MAX(id), 0), COALESCE(DATE_FORMAT(MAX(updated_at), '%Y-%m-%d %H:%i:%s'), ''), "
-			   "(SELECT COUNT(*) FROM hc_sections) FROM hc_articles");
-	int rc = tr_q_exec(q);
-	if (rc < 0)
-		return rc;
-	int64_t max_id = 0, nsections = 0;
-	char max_updated[24] = "";
-	if ((rc = tr_q_next(q)) > 0) {
-		max_id = tr_q_l(q, 0);
-		snprintf(max_updated, sizeof(max_updated), "%s", tr_q_s(q, 1) ? tr_q_s(q, 1) : "");
-		nsections = tr_q_l(q, 2);
-	}
-	tr_q_end(q);
-	if (rc < 0)
-		return rc;
-	if (sections_cache[lv].v && sections_cache[lv].max_id == max_id && sections_cache[lv].n == nsections &&
-	    !strcmp(sections_cache[lv].max_updated, max_updated)) {
+	if (p->read && sections_cache[lv].v && sections_cache[lv].max_id == p->max_id &&
+	    sections_cache[lv].n == p->nsections && !strcmp(sections_cache[lv].max_updated, p->max_updated)) {
 		int n = sections_cache[lv].n;
 		tr_hc_section *v = tr_zalloc(sizeof(*v) * (size_t)(n ? n : 1));
 		memcpy(v, sections_cache[lv].v, sizeof(*v) * (size_t)n);
@@ -185,6 +196,8 @@ int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out)
 	if (n < 0)
 		return n;
 	cache_free(lv);
+	if (!p->read)
+		return *out = v, n;          /* nothing to check a copy against later */
 	sections_cache[lv].v = tr_xcalloc((size_t)(n ? n : 1), sizeof(*v));
 	for (int i = 0; i < n; i++) {
 		sections_cache[lv].v[i] = v[i];
@@ -193,10 +206,44 @@ int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out)
 		sections_cache[lv].v[i].category_name = tr_xstrdup(v[i].category_name);
 	}
 	sections_cache[lv].n = n;
-	sections_cache[lv].max_id = max_id;
-	snprintf(sections_cache[lv].max_updated, sizeof(sections_cache[lv].max_updated), "%s", max_updated);
+	sections_cache[lv].max_id = p->max_id;
+	snprintf(sections_cache[lv].max_updated, sizeof(sections_cache[lv].max_updated), "%s", p->max_updated);
 	*out = v;
 	return n;
+}
+
+int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out)
+{
+	*out = NULL;
+	sections_probe p = { 0 };
+	tr_q *q = tr_q_new("SELECT " SECTIONS_PROBE);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	if ((rc = tr_q_next(q)) > 0)
+		probe_read(q, 0, &p);
+	tr_q_end(q);
+	if (rc < 0)
+		return rc;
+	return sections_cached(level, &p, out);
+}
+
+int tr_hc_tree(enum tr_hc_level level, tr_hc_category **cats, tr_hc_section **secs, int *nsecs)
+{
+	*cats = NULL;
+	*secs = NULL;
+	*nsecs = 0;
+	sections_probe p = { 0 };
+	/* the probe rides along with the categories: one statement where two were */
+	int nc = categories_read(tr_q_new("SELECT SQL_CACHE c.id, c.name, c.description, p.* FROM hc_categories c "
+					  "JOIN (SELECT " SECTIONS_PROBE ") p ORDER BY c.sort, c.name"), cats, &p);
+	if (nc <= 0)
+		return nc;
+	int ns = sections_cached(level, &p, secs);
+	if (ns < 0)
+		return ns;
+	*nsecs = ns;
+	return nc;
 }
 
 int tr_hc_section_load(int64_t id, tr_hc_section *out)
@@ -221,6 +268,18 @@ int tr_hc_section_load(int64_t id, tr_hc_section *out)
 }
 
 /* Rows of id, section_id, title, section name, LEFT(body_text), updated_at, everyone, published. */
+static void item_read(tr_q *q, tr_hc_item *v)
+{
+	v->id = tr_q_l(q, 0);
+	v->section_id = tr_q_l(q, 1);
+	v->title = tr_q_dup(q, 2);
+	v->section_name = tr_q_dup(q, 3);
+	v->summary = tr_snippet(tr_q_s(q, 4), NULL, 180);
+	v->updated_at = tr_q_dup(q, 5);
+	v->everyone = (int)tr_q_l(q, 6);
+	v->published = (int)tr_q_l(q, 7);
+}
+
 static int read_items(tr_q *q, int limit, tr_hc_item **out)
 {
 	int rc = tr_q_exec(q);
@@ -228,17 +287,8 @@ static int read_items(tr_q *q, int limit, tr_hc_item **out)
 		return rc;
 	tr_hc_item *v = tr_zalloc(sizeof(*v) * (size_t)(limit > 0 ? limit : 1));
 	int n = 0;
-	while (n < limit && (rc = tr_q_next(q)) > 0) {
-		v[n].id = tr_q_l(q, 0);
-		v[n].section_id = tr_q_l(q, 1);
-		v[n].title = tr_q_dup(q, 2);
-		v[n].section_name = tr_q_dup(q, 3);
-		v[n].summary = tr_snippet(tr_q_s(q, 4), NULL, 180);
-		v[n].updated_at = tr_q_dup(q, 5);
-		v[n].everyone = (int)tr_q_l(q, 6);
-		v[n].published = (int)tr_q_l(q, 7);
-		n++;
-	}
+	while (n < limit && (rc = tr_q_next(q)) > 0)
+		item_read(q, &v[n++]);
 	tr_q_end(q);
 	*out = v;
 	return rc < 0 ? rc : n;
@@ -280,6 +330,34 @@ int tr_hc_promoted(enum tr_hc_level level, int limit, tr_hc_item **out)
 	tr_q_i64(q, level);
 	tr_q_i64(q, limit);
 	return read_items(q, limit, out);
+}
+
+int tr_hc_front(enum tr_hc_level level, int npromoted, tr_hc_item **promoted, int *np, int nnotices,
+		tr_hc_item **notices, int *nn)
+{
+	/* both lists in one statement: each part in its own order, UNION ALL returns them one after
+	 * the other; column 8 says which */
+	tr_q *q = tr_q_new("(SELECT " ITEM_COLUMNS ", 0 FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+			   "WHERE a.promoted = 1 AND " READABLE " ORDER BY a.updated_at DESC LIMIT ?) UNION ALL "
+			   "(SELECT " ITEM_COLUMNS ", 1 FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+			   "WHERE a.is_notice = 1 AND a.published = 1 AND a.visibility = 'everyone' "
+			   "ORDER BY a.updated_at DESC LIMIT ?)");
+	tr_q_i64(q, level);
+	tr_q_i64(q, npromoted);
+	tr_q_i64(q, nnotices);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	*promoted = tr_zalloc(sizeof(tr_hc_item) * (size_t)(npromoted > 0 ? npromoted : 1));
+	*notices = tr_zalloc(sizeof(tr_hc_item) * (size_t)(nnotices > 0 ? nnotices : 1));
+	*np = *nn = 0;
+	while ((rc = tr_q_next(q)) > 0) {
+		int notice = (int)tr_q_l(q, 8);
+		if (notice ? *nn < nnotices : *np < npromoted)
+			item_read(q, notice ? &(*notices)[(*nn)++] : &(*promoted)[(*np)++]);
+	}
+	tr_q_end(q);
+	return rc < 0 ? rc : 0;
 }
 
 int tr_hc_notices(int limit, tr_hc_item **out)

@@ -53,6 +53,8 @@ typedef struct tr_hc_category {
 /* Every category and every section (with the count of articles the level may read). Counts or <0. */
 int tr_hc_categories(tr_hc_category **out);
 int tr_hc_sections(enum tr_hc_level level, tr_hc_section **out);
+/* Both for /hc, in one statement (the sections as tr_hc_sections keeps them): categories or <0. */
+int tr_hc_tree(enum tr_hc_level level, tr_hc_category **cats, tr_hc_section **secs, int *nsecs);
 /* One section: 1 found, 0 none, <0. */
 int tr_hc_section_load(int64_t id, tr_hc_section *out);
 /* A page of a section's articles the level may read, in their order (position, then title; staff: drafts last);
@@ -63,6 +65,10 @@ int tr_hc_section_articles(int64_t section, enum tr_hc_level level, int offset, 
 int tr_hc_promoted(enum tr_hc_level level, int limit, tr_hc_item **out);
 /* Published notices (always for everyone), newest first. Count or <0. */
 int tr_hc_notices(int limit, tr_hc_item **out);
+/* The front page's two lists in one statement: promoted articles (as tr_hc_promoted) and notices
+ * (as tr_hc_notices), at most npromoted and nnotices. 0 or <0. */
+int tr_hc_front(enum tr_hc_level level, int npromoted, tr_hc_item **promoted, int *np, int nnotices,
+		tr_hc_item **notices, int *nn);
 /* The urgent notice whose end is nearest, if any: 1 (id, title set; pool memory), 0 none, <0. */
 int tr_hc_urgent(int64_t *id, const char **title);
 /* The same as one SQL expression ("id title", or NULL), for a statement that runs anyway

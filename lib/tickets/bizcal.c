@@ -18,8 +18,9 @@ int tr_auto_calendar(tr_calendar *c)
 		if (h && tr_cal_set_hours(c, i, h) < 0)
 			tr_warn("Calendar.hours.%s: \"%s\" is no \"HH:MM-HH:MM\"; default kept", weekday_keys[i], h);
 	}
-	/* the staff's days: a small table, read whole in date order */
-	tr_q *q = tr_q_new("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays ORDER BY day");
+	/* the staff's days: a small table, read whole in date order; the query cache answers until
+	 * it changes (SQL_CACHE) */
+	tr_q *q = tr_q_new("SELECT SQL_CACHE DATE_FORMAT(day, '%Y-%m-%d') FROM holidays ORDER BY day");
 	int rc = tr_q_exec(q);
 	if (rc < 0)
 		return rc;

@@ -37,12 +37,10 @@ int tr_view_hc_tree(tr_req *req, enum tr_hc_level level)
 {
 	tr_hc_category *cats = NULL;
 	tr_hc_section *secs = NULL;
-	int nc = tr_hc_categories(&cats);
+	int ns;
+	int nc = tr_hc_tree(level, &cats, &secs, &ns);
 	if (nc < 0)
 		return nc;
-	int ns = tr_hc_sections(level, &secs);
-	if (ns < 0)
-		return ns;
 	HDF *list = tr_node(req, "Hc.categories");
 	int shown = 0;
 	for (int c = 0; c < nc; c++) {
