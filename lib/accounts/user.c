@@ -99,7 +99,8 @@ tr_user *tr_user_from_row(tr_q *q, int col)
 
 tr_user *tr_user_load(int64_t id)
 {
-	tr_q *q = tr_q_new("SELECT " TR_USER_COLUMNS " FROM " TR_USER_FROM " WHERE u.id = ?");
+	/* users and organizations change rarely: the query cache answers until one does */
+	tr_q *q = tr_q_new("SELECT SQL_CACHE " TR_USER_COLUMNS " FROM " TR_USER_FROM " WHERE u.id = ?");
 	tr_q_i64(q, id);
 	if (tr_q_exec(q) < 0)
 		return NULL;

@@ -319,7 +319,7 @@ int tr_hc_revisions(int64_t article, int limit, tr_hc_revision **out)
 int tr_hc_comments(int64_t article, int with_hidden, tr_hc_comment **out)
 {
 	*out = NULL;
-	tr_q *q = tr_q_new("SELECT c.id, c.author_id, u.name, c.body, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i:%s'), "
+	tr_q *q = tr_q_new("SELECT SQL_CACHE c.id, c.author_id, u.name, c.body, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i:%s'), "
 			   "DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i:%s'), c.hidden, c.official, u.is_agent OR u.is_admin "
 			   "FROM hc_comments c JOIN users u ON u.id = c.author_id "
 			   "WHERE c.article_id = ? AND (? = 1 OR c.hidden = 0) ORDER BY c.created_at, c.id LIMIT 500");

@@ -44,7 +44,8 @@ int tr_hc_may_read(enum tr_hc_level level, const tr_hc_article *a)
 int tr_hc_article_load(int64_t id, tr_hc_article *out)
 {
 	memset(out, 0, sizeof(*out));
-	tr_q *q = tr_q_new("SELECT " ARTICLE_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+	/* articles are read far more often than written: the query cache answers until one changes */
+	tr_q *q = tr_q_new("SELECT SQL_CACHE " ARTICLE_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
 			   "JOIN hc_categories c ON c.id = s.category_id LEFT JOIN users au ON au.id = a.author_id "
 			   "LEFT JOIN users ub ON ub.id = a.updated_by WHERE a.id = ?");
 	tr_q_i64(q, id);
@@ -311,9 +312,9 @@ int tr_hc_section_articles(int64_t section, enum tr_hc_level level, int offset, 
 	}
 	/* readers: the section's published articles in index order (section, published, position, title);
 	 * staff see drafts too, at the end */
-	tr_q *q = staff ? tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+	tr_q *q = staff ? tr_q_new("SELECT SQL_CACHE " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
 				   "WHERE a.section_id = ? ORDER BY a.published DESC, a.position, a.title LIMIT ? OFFSET ?")
-			: tr_q_new("SELECT " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
+			: tr_q_new("SELECT SQL_CACHE " ITEM_COLUMNS " FROM hc_articles a JOIN hc_sections s ON s.id = a.section_id "
 				   "WHERE a.section_id = ? AND " READABLE " ORDER BY a.position, a.title LIMIT ? OFFSET ?");
 	tr_q_i64(q, section);
 	if (!staff)
