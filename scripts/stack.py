@@ -203,6 +203,10 @@ thread_handling=pool-of-threads
 # holds up its group until the stall limit: at the default 500 ms that was the p99 of every
 # page under load (bench/run: 850 ms); at 10 ms another thread takes over at once
 thread_pool_stall_limit=10
+# first come, first served: with the default (auto) a connection's statements outside a
+# transaction wait behind those inside one for up to a second (prio_kickup_timer) - under load
+# that was a p99 of 850 ms on the search and list pages (bench/run)
+thread_pool_priority=high
 # the statements marked SQL_CACHE (small tables read on every page that change rarely: holidays,
 # macros, staff, the help centre's tree, the visitors' urgent notice) are answered from the
 # cache until a write to one of their tables; every other statement passes it by
