@@ -200,12 +200,11 @@ max_connections=1500
 # wakes fewer threads per query than a thread per connection (~15% less CPU)
 thread_handling=pool-of-threads
 # a pool thread that blocks unseen (writing a result to a worker that is not reading yet)
-# holds up its group until the stall limit: at the default 500 ms that was the p99 of every
-# page under load (bench/run: 850 ms); at 10 ms another thread takes over at once
+# holds up its group until the stall limit: at the default 500 ms a repeated search had a p99
+# of 850 ms (bench/run), at 10 ms another thread takes over at once
 thread_pool_stall_limit=10
 # first come, first served: with the default (auto) a connection's statements outside a
-# transaction wait behind those inside one for up to a second (prio_kickup_timer) - under load
-# that was a p99 of 850 ms on the search and list pages (bench/run)
+# transaction may wait behind those inside one for up to a second (prio_kickup_timer)
 thread_pool_priority=high
 # the statements marked SQL_CACHE (small tables read on every page that change rarely: holidays,
 # macros, staff, the help centre's tree, the visitors' urgent notice) are answered from the
