@@ -25,12 +25,10 @@
 #include "views/hcview.h"
 
 /* Every page's frame shows the help centre's urgent notice and footer pages
- * (views/hcview.c); the pipeline knows no domain, so each program registers it,
- * with the notice's query riding along in the session statement. */
+ * (views/frameview.c); the pipeline knows no domain, so each program registers it. */
 __attribute__((constructor)) static void tr_frame_register(void)
 {
 	tr_frame_set(tr_view_hc_page_frame);
-	tr_session_frame_column(TR_HC_URGENT_EXPR);
 }
 
 #endif

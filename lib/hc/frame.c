@@ -10,20 +10,10 @@
 #include <string.h>
 #include <time.h>
 
-int tr_hc_urgent_from(const char *value, int64_t *id, const char **title)
-{
-	*id = 0;
-	*title = NULL;
-	const char *space = value ? strchr(value, ' ') : NULL;
-	if (!space || tr_parse_i64(tr_strndup(value, (size_t)(space - value)), id) < 0)
-		return 0;
-	*title = space + 1;
-	return 1;
-}
-
-/* Visitors' pages have no session statement to ride in: the notices that ever had an end, latest
- * end first, without the clock in the query, so that MariaDB's query cache can answer it until an
- * article changes (SQL_CACHE; ignored where the cache is off); the clock is compared here. */
+/* The notices that ever had an end, latest end first, without the clock in the query, so that
+ * MariaDB's query cache can answer it until an article changes (SQL_CACHE; ignored where the cache
+ * is off); the clock is compared here. Measured on a signed-in page, this costs MariaDB 40-50 µs
+ * less than the same notice as a subquery of the session statement (bench/cpu-split). */
 #define URGENT_RECENT 50
 
 int tr_hc_urgent(int64_t *id, const char **title)
@@ -59,14 +49,17 @@ int tr_hc_urgent(int64_t *id, const char **title)
 	if (ended || n < URGENT_RECENT)
 		return found;
 	/* every one read is still running: the soonest may lie beyond them */
-	q = tr_q_new(TR_HC_URGENT_EXPR);
+	q = tr_q_new("SELECT a.id, a.title FROM hc_articles a FORCE INDEX (ix_article_urgent) "
+		     "WHERE a.urgent_until > UTC_TIMESTAMP() AND a.is_notice = 1 AND a.published = 1 "
+		     "AND a.visibility = 'everyone' ORDER BY a.urgent_until LIMIT 1");
 	if ((rc = tr_q_exec(q)) < 0)
 		return rc;
-	const char *value = NULL;
-	if ((rc = tr_q_next(q)) > 0 && !tr_q_isnull(q, 0))
-		value = tr_q_dup(q, 0);
+	if ((rc = tr_q_next(q)) > 0) {
+		*id = tr_q_l(q, 0);
+		*title = tr_q_dup(q, 1);
+	}
 	tr_q_end(q);
-	return rc < 0 ? rc : tr_hc_urgent_from(value, id, title);
+	return rc;
 }
 
 /* The footer's pages change rarely: read once a minute per process, kept on the heap. */

@@ -69,16 +69,9 @@ int tr_hc_notices(int limit, tr_hc_item **out);
  * (as tr_hc_notices), at most npromoted and nnotices. 0 or <0. */
 int tr_hc_front(enum tr_hc_level level, int npromoted, tr_hc_item **promoted, int *np, int nnotices,
 		tr_hc_item **notices, int *nn);
-/* The urgent notice whose end is nearest, if any: 1 (id, title set; pool memory), 0 none, <0. */
+/* The urgent notice whose end is nearest, if any: 1 (id, title set; pool memory), 0 none, <0.
+ * Every page's frame asks; the answer mostly comes from MariaDB's query cache. */
 int tr_hc_urgent(int64_t *id, const char **title);
-/* The same as one SQL expression ("id title", or NULL), for a statement that runs anyway
- * (the session's, web/session.h), and its value read back as tr_hc_urgent answers. */
-#define TR_HC_URGENT_EXPR                                                                          \
-	"SELECT CONCAT(a.id, ' ', a.title) FROM hc_articles a FORCE INDEX (ix_article_urgent) "   \
-	"WHERE a.urgent_until > UTC_TIMESTAMP() "                                                  \
-	"AND a.is_notice = 1 AND a.published = 1 AND a.visibility = 'everyone' "                   \
-	"ORDER BY a.urgent_until LIMIT 1"
-int tr_hc_urgent_from(const char *value, int64_t *id, const char **title);
 
 /* ---- search (one query shape for /hc/search and /hc/suggest) ---- */
 

@@ -10,10 +10,7 @@ void tr_view_hc_page_frame(tr_req *req)
 {
 	int64_t id = 0;
 	const char *title = NULL;
-	/* signed in: the session statement brought it along (lib/tresen.h) */
-	int urgent = req->frame_data_loaded ? tr_hc_urgent_from(req->frame_data, &id, &title)
-					    : tr_hc_urgent(&id, &title);
-	if (urgent > 0) {
+	if (tr_hc_urgent(&id, &title) > 0) {
 		tr_set(req, "Page.urgent_notice", title);
 		tr_set(req, "Page.urgent_url", tr_path(tr_fmt("/hc/articles/%lld", (long long)id)));
 	}

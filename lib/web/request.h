@@ -92,8 +92,6 @@ struct tr_req {
 	int64_t session_id;
 	const char *session_hash;    /* hex hash of the session token */
 	const char *csrf;            /* token every form of this response carries */
-	const char *frame_data;      /* the frame's column of the session statement (web/session.h) */
-	int frame_data_loaded;       /* 1 when that statement ran and frame_data is its value */
 
 	long nparams;                /* parameters read (query and body), against Limits.fields */
 	tr_value *values;            /* one per declared field */

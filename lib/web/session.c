@@ -58,36 +58,17 @@ static void anonymous(tr_req *req)
 	req->csrf = csrf_for("a", anon);
 }
 
-static const char *frame_column = "NULL";
-static char *session_sql;
-
-void tr_session_frame_column(const char *expr)
-{
-	frame_column = expr;
-	free(session_sql);
-	session_sql = NULL;
-}
-
-/* The session statement, made once per process around the frame's column. */
-static const char *session_statement(void)
-{
-	if (!session_sql) {
-		tr_buf b;
-		tr_buf_init(&b);
-		tr_buf_printf(&b, "SELECT s.id, s.last_seen_at < NOW() - INTERVAL 60 SECOND, "
-			      /* the user's settings ride along: pages need no query of their own for them */
-			      "(SELECT GROUP_CONCAT(name, '=', value SEPARATOR '\\n') FROM user_settings WHERE user_id = u.id), "
-			      "(%s), " TR_USER_COLUMNS " FROM sessions s JOIN " TR_USER_FROM " ON u.id = s.user_id "
-			      "WHERE s.token_hash = ? AND s.expires_at > NOW() "
-			      "AND s.last_seen_at > NOW() - INTERVAL ? MINUTE AND u.disabled_at IS NULL", frame_column);
-		session_sql = b.data;
-	}
-	return session_sql;
-}
+/* The session statement; the user's settings ride along: pages need no query of their own for them. */
+#define SESSION_SQL                                                                                    \
+	"SELECT s.id, s.last_seen_at < NOW() - INTERVAL 60 SECOND, "                                   \
+	"(SELECT GROUP_CONCAT(name, '=', value SEPARATOR '\\n') FROM user_settings WHERE user_id = u.id), " \
+	TR_USER_COLUMNS " FROM sessions s JOIN " TR_USER_FROM " ON u.id = s.user_id "                   \
+	"WHERE s.token_hash = ? AND s.expires_at > NOW() "                                              \
+	"AND s.last_seen_at > NOW() - INTERVAL ? MINUTE AND u.disabled_at IS NULL"
 
 static int load_user(tr_req *req, const char *hash)
 {
-	tr_q *q = tr_q_new(session_statement());
+	tr_q *q = tr_q_new(SESSION_SQL);
 	tr_q_str(q, hash);
 	tr_q_i64(q, tr_session_idle_minutes());
 	int rc = tr_q_exec(q);
@@ -97,10 +78,8 @@ static int load_user(tr_req *req, const char *hash)
 	if (tr_q_next(q) > 0) {
 		req->session_id = tr_q_l(q, 0);
 		stale = (int)tr_q_l(q, 1);
-		tr_user *u = tr_user_from_row(q, 4);
+		tr_user *u = tr_user_from_row(q, 3);
 		u->settings = tr_q_isnull(q, 2) ? "" : tr_q_dup(q, 2);
-		req->frame_data = tr_q_isnull(q, 3) ? NULL : tr_q_dup(q, 3);
-		req->frame_data_loaded = 1;
 		req->user = u;
 		req->session_hash = tr_strdup(hash);
 	}

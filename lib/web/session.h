@@ -13,10 +13,6 @@
 /* Loads the signed-in user (req->user) from the session cookie, refreshes its
  * idle time, and sets req->csrf. 0, or <0 when the database is unreachable. */
 int tr_session_load(tr_req *req);
-/* An SQL expression (a scalar subquery) the session statement adds for the page frame, one per
- * process: its value reaches the frame function as req->frame_data, so a signed-in page needs no
- * statement of its own for what every page shows (the urgent notice: a round trip less). */
-void tr_session_frame_column(const char *expr);
 /* Signs user_id in with a fresh token (the previous session, if any, ends). */
 int tr_session_start(tr_req *req, int64_t user_id);
 /* Signs out: deletes the session and its cookie. */

@@ -1,6 +1,5 @@
 /* test_hc.c - unit tests of the help centre: the sanitizer against XSS vectors (OWASP cheat-sheet style) and
- * on ordinary formatting, Markdown with raw HTML off, highlighting, the visibility rule, unfollow tokens,
- * the urgent notice as the session statement brings it. */
+ * on ordinary formatting, Markdown with raw HTML off, highlighting, the visibility rule and unfollow tokens. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -274,21 +273,6 @@ static void unfollow_tokens(void **state)
 	assert_false(tr_hc_slug_ok("../etc") || tr_hc_slug_ok("") || tr_hc_slug_ok("1abc") || tr_hc_slug_ok("A"));
 }
 
-static void urgent_notice_value(void **state)
-{
-	(void)state;
-	int64_t id;
-	const char *title;
-	assert_int_equal(tr_hc_urgent_from("17 Störung: VPN  eingeschränkt", &id, &title), 1);
-	assert_int_equal(id, 17);
-	assert_string_equal(title, "Störung: VPN  eingeschränkt");
-	assert_int_equal(tr_hc_urgent_from(NULL, &id, &title), 0);     /* none is urgent */
-	assert_int_equal(id, 0);
-	assert_null(title);
-	assert_int_equal(tr_hc_urgent_from("17", &id, &title), 0);
-	assert_int_equal(tr_hc_urgent_from("x7 Titel", &id, &title), 0);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,7 +282,6 @@ int main(void)
 		cmocka_unit_test(marks_escape_first),
 		cmocka_unit_test(visibility_rule),
 		cmocka_unit_test(unfollow_tokens),
-		cmocka_unit_test(urgent_notice_value),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
