@@ -77,20 +77,23 @@
     <?cs call:col_head("id") ?><?cs call:col_head("subject") ?><?cs call:col_head("status") ?><?cs call:col_head("type") ?><?cs call:col_head("product") ?><?cs call:col_head("priority") ?><?cs call:col_head("requester") ?><?cs call:col_head("assignee") ?><?cs call:col_head("created") ?><?cs call:col_head("updated") ?>
   </tr></thead>
   <tbody>
+  <?cs # aliases: a name found among the loop's locals costs ClearSilver one short lookup per row instead of a walk from the top ?>
+  <?cs with:lab = L.requests.col ?><?cs with:col = Columns ?><?cs with:sn = L.status ?><?cs with:tn = L.type ?><?cs with:pn = L.priority ?>
   <?cs each:t = Tickets ?>
   <tr>
-    <?cs if:Columns.id ?><td class="col-id" data-label="<?cs var:L.requests.col.id ?>">#<?cs var:t.id ?></td><?cs /if ?>
+    <?cs if:col.id ?><td class="col-id" data-label="<?cs var:lab.id ?>">#<?cs var:t.id ?></td><?cs /if ?>
     <td class="col-subject"><a href="<?cs var:Site.base ?>/requests/<?cs var:t.id ?>"><?cs var:t.subject ?></a></td>
-    <?cs if:Columns.status ?><td class="col-status" data-label="<?cs var:L.requests.col.status ?>"><span class="badge status-<?cs var:t.status ?>"><?cs var:L.status[t.status] ?></span></td><?cs /if ?>
-    <?cs if:Columns.type ?><td class="col-type" data-label="<?cs var:L.requests.col.type ?>"><?cs var:L.type[t.type] ?></td><?cs /if ?>
-    <?cs if:Columns.product ?><td class="col-product" data-label="<?cs var:L.requests.col.product ?>"><?cs var:t.product ?></td><?cs /if ?>
-    <?cs if:Columns.priority ?><td class="col-priority" data-label="<?cs var:L.requests.col.priority ?>"><?cs var:L.priority[t.priority] ?></td><?cs /if ?>
-    <?cs if:Columns.requester ?><td class="col-requester" data-label="<?cs var:L.requests.col.requester ?>"><?cs var:t.requester ?></td><?cs /if ?>
-    <?cs if:Columns.assignee ?><td class="col-assignee" data-label="<?cs var:L.requests.col.assignee ?>"><?cs var:t.assignee ?></td><?cs /if ?>
-    <?cs if:Columns.created ?><td class="col-created" data-label="<?cs var:L.requests.col.created ?>"><time datetime="<?cs var:t.created_iso ?>"><?cs var:t.created ?></time></td><?cs /if ?>
-    <?cs if:Columns.updated ?><td class="col-updated" data-label="<?cs var:L.requests.col.updated ?>"><time datetime="<?cs var:t.updated_iso ?>"><?cs var:t.updated ?></time></td><?cs /if ?>
+    <?cs if:col.status ?><td class="col-status" data-label="<?cs var:lab.status ?>"><span class="badge status-<?cs var:t.status ?>"><?cs var:sn[t.status] ?></span></td><?cs /if ?>
+    <?cs if:col.type ?><td class="col-type" data-label="<?cs var:lab.type ?>"><?cs var:tn[t.type] ?></td><?cs /if ?>
+    <?cs if:col.product ?><td class="col-product" data-label="<?cs var:lab.product ?>"><?cs var:t.product ?></td><?cs /if ?>
+    <?cs if:col.priority ?><td class="col-priority" data-label="<?cs var:lab.priority ?>"><?cs var:pn[t.priority] ?></td><?cs /if ?>
+    <?cs if:col.requester ?><td class="col-requester" data-label="<?cs var:lab.requester ?>"><?cs var:t.requester ?></td><?cs /if ?>
+    <?cs if:col.assignee ?><td class="col-assignee" data-label="<?cs var:lab.assignee ?>"><?cs var:t.assignee ?></td><?cs /if ?>
+    <?cs if:col.created ?><td class="col-created" data-label="<?cs var:lab.created ?>"><time datetime="<?cs var:t.created_iso ?>"><?cs var:t.created ?></time></td><?cs /if ?>
+    <?cs if:col.updated ?><td class="col-updated" data-label="<?cs var:lab.updated ?>"><time datetime="<?cs var:t.updated_iso ?>"><?cs var:t.updated ?></time></td><?cs /if ?>
   </tr>
   <?cs /each ?>
+  <?cs /with ?><?cs /with ?><?cs /with ?><?cs /with ?><?cs /with ?>
   </tbody>
 </table>
 </div>

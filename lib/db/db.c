@@ -41,6 +41,8 @@ struct tr_q {
 	unsigned long *rlen;
 	my_bool *rnull, *rerr;
 	char **rbuf;
+	MYSQL_TIME **rtime;      /* per column: a date or time fetched natively (formatted here), or NULL */
+	unsigned *rdec;          /* its fractional digits */
 	uint64_t affected;
 	int64_t insert_id;
 	int stored;
@@ -381,6 +383,46 @@ static void release(tr_q *q)
 	}
 }
 
+static int is_datetime(enum enum_field_types t)
+{
+	return t == MYSQL_TYPE_DATETIME || t == MYSQL_TYPE_TIMESTAMP || t == MYSQL_TYPE_DATE;
+}
+
+static char *put_digits(char *p, unsigned long v, int width)
+{
+	for (int k = width - 1; k >= 0; k--, v /= 10)
+		p[k] = (char)('0' + v % 10);
+	return p + width;
+}
+
+/* A date or date-time as the server's text protocol writes it: "2026-12-03", "2026-12-03 08:15:00"
+ * and, with fractional digits, "2026-12-03 08:15:00.123456" (as many digits as the column has). */
+static unsigned long format_datetime(const MYSQL_TIME *t, enum enum_field_types type, unsigned dec, char *out)
+{
+	char *p = put_digits(out, t->year, 4);
+	*p++ = '-';
+	p = put_digits(p, t->month, 2);
+	*p++ = '-';
+	p = put_digits(p, t->day, 2);
+	if (type != MYSQL_TYPE_DATE) {
+		*p++ = ' ';
+		p = put_digits(p, t->hour, 2);
+		*p++ = ':';
+		p = put_digits(p, t->minute, 2);
+		*p++ = ':';
+		p = put_digits(p, t->second, 2);
+		if (dec) {
+			char frac[6];
+			put_digits(frac, t->second_part, 6);
+			*p++ = '.';
+			memcpy(p, frac, dec);
+			p += dec;
+		}
+	}
+	*p = '\0';
+	return (unsigned long)(p - out);
+}
+
 static int bind_results(tr_q *q)
 {
 	q->meta = mysql_stmt_result_metadata(q->st);
@@ -399,6 +441,8 @@ static int bind_results(tr_q *q)
 	q->rnull = tr_zalloc(sizeof(my_bool) * (size_t)n);
 	q->rerr = tr_zalloc(sizeof(my_bool) * (size_t)n);
 	q->rbuf = tr_zalloc(sizeof(char *) * (size_t)n);
+	q->rtime = tr_zalloc(sizeof(MYSQL_TIME *) * (size_t)n);
+	q->rdec = tr_zalloc(sizeof(unsigned) * (size_t)n);
 	for (int i = 0; i < n; i++) {
 		MYSQL_FIELD *f = mysql_fetch_field_direct(q->meta, (unsigned)i);
 		/* max_length is exact for strings after store_result; numbers and
@@ -407,9 +451,18 @@ static int bind_results(tr_q *q)
 		if (cap < 64)
 			cap = 64;
 		q->rbuf[i] = tr_alloc(cap);
-		q->res[i].buffer_type = MYSQL_TYPE_STRING;
-		q->res[i].buffer = q->rbuf[i];
-		q->res[i].buffer_length = cap;
+		if (is_datetime(f->type)) {
+			/* the client library would print it with sprintf: ~3,000 instructions a value */
+			q->rtime[i] = tr_zalloc(sizeof(MYSQL_TIME));
+			q->rdec[i] = f->decimals <= 6 ? f->decimals : 0;
+			q->res[i].buffer_type = f->type;
+			q->res[i].buffer = q->rtime[i];
+			q->res[i].buffer_length = sizeof(MYSQL_TIME);
+		} else {
+			q->res[i].buffer_type = MYSQL_TYPE_STRING;
+			q->res[i].buffer = q->rbuf[i];
+			q->res[i].buffer_length = cap;
+		}
 		q->res[i].length = &q->rlen[i];
 		q->res[i].is_null = &q->rnull[i];
 		q->res[i].error = &q->rerr[i];
@@ -634,6 +687,10 @@ int tr_q_next(tr_q *q)
 	for (int i = 0; i < q->ncols; i++) {
 		if (q->rnull[i])
 			continue;
+		if (q->rtime[i]) {
+			q->rlen[i] = format_datetime(q->rtime[i], q->res[i].buffer_type, q->rdec[i], q->rbuf[i]);
+			continue;
+		}
 		if (q->rlen[i] >= q->res[i].buffer_length) {
 			/* Truncated: grow the buffer and fetch this column again. */
 			unsigned long cap = q->rlen[i] + 1;

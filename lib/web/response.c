@@ -318,6 +318,6 @@ HDF *tr_node(tr_req *req, const char *path)
 
 void tr_node_set(HDF *node, const char *name, const char *value)
 {
-	if (node)
+	if (node && value)
 		tr_neoerr_ignore(hdf_set_value(node, name, value));
 }
