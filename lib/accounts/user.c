@@ -139,18 +139,7 @@ int64_t tr_org_by_domain(const char *domain)
 
 const char *tr_user_setting(const tr_user *u, const char *name)
 {
-	if (u->settings) {
-		size_t n = strlen(name);
-		for (const char *p = u->settings; *p;) {
-			const char *end = strchr(p, '\n');
-			size_t len = end ? (size_t)(end - p) : strlen(p);
-			if (len > n && p[n] == '=' && !strncmp(p, name, n))
-				return tr_strndup(p + n + 1, len - n - 1);
-			p += len + (end ? 1 : 0);
-		}
-		return NULL;
-	}
-	tr_q *q = tr_q_new("SELECT value FROM user_settings WHERE user_id = ? AND name = ?");
+	tr_q *q = tr_q_new("SELECT SQL_CACHE value FROM user_settings WHERE user_id = ? AND name = ?");
 	tr_q_i64(q, u->id);
 	tr_q_str(q, name);
 	if (tr_q_exec(q) < 0)

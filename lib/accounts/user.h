@@ -25,7 +25,6 @@ typedef struct tr_user {
 	int main_contact, customer_admin, info_recipient;
 	enum tr_level user_level, org_level;
 	enum tr_level level;       /* effective: see tr_effective_level */
-	const char *settings;      /* "name=value\n..." when loaded with the session, else NULL */
 } tr_user;
 
 /* The effective level of user and organization settings: the stricter wins,
@@ -57,8 +56,8 @@ tr_user *tr_user_from_row(tr_q *q, int col);
 tr_user *tr_user_load(int64_t id);
 int tr_user_set_lang(int64_t id, const char *lang);
 
-/* A per-user setting (pool memory), or NULL when unset; read from the
- * settings loaded with the session when there, else from the database. */
+/* A per-user setting (pool memory), or NULL when unset; from the query cache while the user's
+ * settings are unchanged. */
 const char *tr_user_setting(const tr_user *u, const char *name);
 /* Saves a setting; values are single lines (-1 otherwise). */
 int tr_user_setting_set(int64_t user_id, const char *name, const char *value);

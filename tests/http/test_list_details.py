@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from conftest import BASE, Browser, csrf_of, login_as, make_ticket, new_address, q, register
+from conftest import BASE, GOOD_PASSWORD, Browser, csrf_of, login_as, make_ticket, new_address, q, register
 from newreq import MINIMAL, form_id, open_form, post_form
 
 
@@ -40,11 +40,17 @@ def test_sortable_headers_change_the_order_and_keep_the_filters(db):
     assert "status=new" in again                       # the filter stays
 
 
-def test_a_short_list_has_no_pager_and_a_later_page_says_it_is_empty():
-    carla = login_as("carla@stadtwerke.example")          # a handful of requests
-    page = carla.get("/requests").text
+def test_a_short_list_has_no_pager_and_a_later_page_says_it_is_empty(db):
+    email = new_address("kurz")                          # a handful of requests
+    register(Browser(), email)
+    q(db, "UPDATE users SET confirmed_at = NOW() WHERE email_norm = %s", email)
+    for i in range(3):
+        make_ticket(email, f"Kurze Liste {i}")
+    short = Browser()
+    short.login(email, GOOD_PASSWORD)
+    page = short.get("/requests").text
     assert "Seite 1" not in page                       # one page: no pager
-    empty = carla.get("/requests?page=2").text
+    empty = short.get("/requests?page=2").text
     assert "Auf Seite 2 gibt es keine Anfragen (mehr)." in empty
     assert "Noch keine Anfragen" not in empty
     assert 'href="/requests">Zur ersten Seite' in empty
