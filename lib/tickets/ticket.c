@@ -13,6 +13,51 @@
 
 /* ---- loading ---- */
 
+/* The names of those in CC ("\n"-separated, by name), and whether the viewer is one of them. */
+static int load_ccs(tr_ticket *t, int64_t viewer_id)
+{
+	tr_q *q = tr_q_new("SELECT c.user_id, u.name FROM ticket_ccs c JOIN users u ON u.id = c.user_id "
+			   "WHERE c.ticket_id = ? ORDER BY u.name");
+	tr_q_i64(q, t->id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	tr_buf names;
+	tr_buf_init(&names);
+	while (tr_q_next(q) > 0) {
+		if (tr_q_l(q, 0) == viewer_id)
+			t->is_cc = 1;
+		const char *name = tr_q_s(q, 1);
+		if (!name)
+			continue;
+		if (names.len)
+			tr_buf_add(&names, "\n", 1);
+		tr_buf_adds(&names, name);
+	}
+	tr_q_end(q);
+	t->cc_names = names.len ? tr_strdup(names.data) : NULL;
+	tr_buf_free(&names);
+	return 0;
+}
+
+/* The ids of the ticket's follow-ups, comma-separated in order. */
+static int load_followups(tr_ticket *t)
+{
+	tr_q *q = tr_q_new("SELECT id FROM tickets WHERE follow_up_of = ? ORDER BY id");
+	tr_q_i64(q, t->id);
+	int rc = tr_q_exec(q);
+	if (rc < 0)
+		return rc;
+	tr_buf ids;
+	tr_buf_init(&ids);
+	while (tr_q_next(q) > 0)
+		tr_buf_printf(&ids, ids.len ? ",%lld" : "%lld", (long long)tr_q_l(q, 0));
+	tr_q_end(q);
+	t->followups = ids.len ? tr_strdup(ids.data) : NULL;
+	tr_buf_free(&ids);
+	return 0;
+}
+
 tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 {
 	static const char sql[] =
@@ -20,21 +65,15 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 		"t.follow_up_of, t.subject, t.status, t.type, t.priority, t.urgent_claim, t.urgent_review, "
 		"t.agent_replied, t.urgent_reason, t.created_at, t.updated_at, t.solved_at, t.closed_at, "
 		"r.name, r.email, a.name, g.name, p.name, o.name, r.lang, t.version, t.awaiting_agent, t.merged_into, "
-		/* what the ticket page needs besides, in the same row: no extra round trips */
-		"(SELECT COUNT(*) FROM ticket_ccs c WHERE c.ticket_id = t.id AND c.user_id = ?), "
-		"(SELECT GROUP_CONCAT(u.name ORDER BY u.name SEPARATOR '\\n') FROM ticket_ccs c "
-		" JOIN users u ON u.id = c.user_id WHERE c.ticket_id = t.id), "
-		"(SELECT GROUP_CONCAT(f.id ORDER BY f.id) FROM tickets f WHERE f.follow_up_of = t.id), "
-		"(SELECT COUNT(*) FROM ticket_values v WHERE v.ticket_id = t.id), "
-		"(SELECT COUNT(*) FROM attachments x WHERE x.ticket_id = t.id), "
+		/* what else it has, counted by sql/020_ticket_extras.sql: read only what is there */
+		"x.ccs, x.followups, x.field_values, x.attachments, x.approvals, "
 		"t.reminder_stage, UNIX_TIMESTAMP(t.status_at), COALESCE(UNIX_TIMESTAMP(t.reminded_at), 0), "
-		"t.sla_due_at, t.sla_kind, EXISTS (SELECT 1 FROM approvals ap WHERE ap.ticket_id = t.id) "
-		"FROM tickets t JOIN users r ON r.id = t.requester_id "
+		"t.sla_due_at, t.sla_kind "
+		"FROM tickets t JOIN users r ON r.id = t.requester_id LEFT JOIN ticket_extras x ON x.ticket_id = t.id "
 		"LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id "
 		"LEFT JOIN products p ON p.id = t.product_id LEFT JOIN organizations o ON o.id = t.org_id "
 		"WHERE t.id = ?";
 	tr_q *q = tr_q_new(sql);
-	tr_q_i64(q, viewer_id);
 	tr_q_i64(q, id);
 	int rc = tr_q_exec(q);
 	if (err)
@@ -42,6 +81,7 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 	if (rc < 0)
 		return NULL;
 	tr_ticket *t = NULL;
+	int64_t nccs = 0, nfollowups = 0;
 	if (tr_q_next(q) > 0) {
 		t = tr_zalloc(sizeof(*t));
 		t->id = tr_q_l(q, 0);
@@ -74,21 +114,26 @@ tr_ticket *tr_ticket_load(int64_t id, int64_t viewer_id, int *err)
 		t->version = (int)tr_q_l(q, 27);
 		t->awaiting_agent = (int)tr_q_l(q, 28);
 		t->merged_into = tr_q_l(q, 29);
-		t->is_cc = tr_q_l(q, 30) > 0;
-		t->cc_names = tr_q_dup(q, 31);
-		t->followups = tr_q_dup(q, 32);
-		t->nvalues = (int)tr_q_l(q, 33);
-		t->nattachments = (int)tr_q_l(q, 34);
+		nccs = tr_q_l(q, 30);
+		nfollowups = tr_q_l(q, 31);
+		t->nvalues = (int)tr_q_l(q, 32);
+		t->nattachments = (int)tr_q_l(q, 33);
+		t->has_approval = tr_q_l(q, 34) > 0;
 		t->reminder_stage = (int)tr_q_l(q, 35);
 		t->status_at = tr_q_l(q, 36);
 		t->reminded_at = tr_q_l(q, 37);
 		t->sla_due_at = tr_q_dup(q, 38);
 		t->sla_kind = tr_q_dup(q, 39);
-		t->has_approval = (int)tr_q_l(q, 40);
-		if (err)
-			*err = 0;
 	}
 	tr_q_end(q);
+	if (t && ((nccs > 0 && (rc = load_ccs(t, viewer_id)) < 0) ||
+		  (nfollowups > 0 && (rc = load_followups(t)) < 0))) {
+		t = NULL;
+		if (err)
+			*err = rc;
+	} else if (t && err) {
+		*err = 0;
+	}
 	return t;
 }
 

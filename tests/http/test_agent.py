@@ -444,6 +444,38 @@ def test_merging_moves_comments_and_files_and_tells_the_customer(db):
     assert f"{BASE}/requests/{target}" in text_of(m)
 
 
+def extras(db, tid):
+    row = q(db, "SELECT ccs, attachments, field_values, followups, approvals FROM ticket_extras "
+                "WHERE ticket_id = %s", tid)
+    return row[0] if row else (0, 0, 0, 0, 0)
+
+
+def actual(db, tid):
+    return tuple(q(db, f"SELECT COUNT(*) FROM {table} WHERE {column} = %s", tid)[0][0] for table, column in (
+        ("ticket_ccs", "ticket_id"), ("attachments", "ticket_id"), ("ticket_values", "ticket_id"),
+        ("tickets", "follow_up_of"), ("approvals", "ticket_id")))
+
+
+def test_what_a_ticket_has_besides_is_counted_whoever_writes_it(db):
+    """The ticket page reads CCs, files and follow-ups only when sql/020's counts say there are some."""
+    f = world_readable_file("zaehler.txt", b"Zaehlerstand\n")
+    target = make_ticket(CUSTOMER, "Zählung " + uuid.uuid4().hex[:6], cc=COLLEAGUE, attach=f)
+    source = make_ticket(CUSTOMER, "Zählung Duplikat " + uuid.uuid4().hex[:6], attach=f)
+    assert extras(db, target) == actual(db, target) and extras(db, target)[:2] == (1, 1)
+    # a CC written by plain SQL (an import) is on the page at once
+    q(db, "INSERT INTO ticket_ccs (ticket_id, user_id, added_at) SELECT %s, id, NOW() FROM users "
+          "WHERE email_norm = 'dana@wohnbau.example'", target)
+    assert extras(db, target)[0] == 2
+    assert "Dana" in login_as(AGENT).get(f"/agent/tickets/{target}").text
+    # a merge moves the counted files with the files; a removed CC is counted off
+    assert act(login_as(AGENT), source, {"action": "merge", "target": f"#{target}"}).status_code == 303
+    assert extras(db, target) == actual(db, target) and extras(db, target)[1] == 2
+    assert extras(db, source) == actual(db, source) and extras(db, source)[1] == 0
+    q(db, "DELETE FROM ticket_ccs WHERE ticket_id = %s", target)
+    assert extras(db, target)[0] == 0
+    assert "Dana" not in login_as(AGENT).get(f"/agent/tickets/{target}").text
+
+
 def test_merging_across_organizations_or_into_itself_is_refused(db):
     mine = make_ticket(CUSTOMER, "Merge A " + uuid.uuid4().hex[:6])
     other = make_ticket(STRANGER, "Merge B " + uuid.uuid4().hex[:6])
