@@ -43,7 +43,8 @@ static int prepare(const tr_hc_query *hq, hc_search *h)
 	h->scope = hq->level >= TR_HC_MEMBER;
 	h->all = hq->all_words;
 	tr_search_where w = { .postings = "hc_postings", .scope = h->scope, .driver = h->all, .exact_below = EXACT_BELOW,
-			      .present_only = 1, .queue = "hc_search_queue" };
+			      .present_only = 1, .queue = "hc_search_queue", .word_counts = "hc_word_sections",
+			      .count_column = "articles" };
 	int rc = tr_search_prepare_in(hq->typed, &w, &h->s);
 	/* articles written since the last search are indexed first (the queue is asked in the same
 	 * statement), and the dictionary read again: the lists never lag a change */

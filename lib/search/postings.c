@@ -75,6 +75,13 @@ int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search 
 	tr_qb_init(&b);
 	tr_qb_sql(&b, "SELECT ");
 	for (int i = 0; i < s->n; i++) {
+		if (w->word_counts) {
+			tr_qb_sqlf(&b, "%s(SELECT COALESCE(SUM(p.%s), 0) FROM %s p WHERE ", i ? ", " : "", w->count_column,
+				   w->word_counts);
+			tr_search_sql_word_ids(&b, &s->t[i], "p.word_id");
+			tr_qb_num(&b, " AND p.scope = ?)", scope);
+			continue;
+		}
 		tr_qb_sqlf(&b, "%s(SELECT COUNT(*) FROM (SELECT 1 FROM %s p WHERE ", i ? ", " : "", postings);
 		tr_search_sql_word_ids(&b, &s->t[i], "p.word_id");
 		tr_qb_num(&b, " AND p.scope = ?", scope);

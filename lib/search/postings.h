@@ -46,6 +46,10 @@ typedef struct tr_search_where {
 	const char *postings;     /* the posting table (word_id and scope columns, as hc_postings) */
 	int64_t scope;
 	int driver;               /* every word required: count each (bounded) to choose the rarest */
+	const char *word_counts;  /* a table whose count_column summed per word_id and scope is exact:
+				   * the rarest is chosen there, at any size (two words above the
+				   * bound would tie) and for less than the bounded counts cost */
+	const char *count_column;
 	int exact_below;          /* words of fewer characters stand for themselves only, not prefixes */
 	int present_only;         /* only dictionary words with postings in the scope (a shared
 				   * dictionary holds many words a typed prefix begins that these lists lack) */
