@@ -27,6 +27,7 @@ typedef struct tr_search_term {
 	int64_t ids[TR_SEARCH_DRIVER_IDS + 1];
 	int nids;                 /* dictionary words it begins, up to TR_SEARCH_DRIVER_IDS + 1 */
 	int64_t count;            /* its postings in the scope, up to TR_SEARCH_COUNT_BOUND + 1 */
+	int64_t span;             /* seconds between the first and the last of those counted */
 } tr_search_term;
 
 typedef struct tr_search {
@@ -50,6 +51,9 @@ typedef struct tr_search_where {
 				   * the rarest is chosen there, at any size (two words above the
 				   * bound would tie) and for less than the bounded counts cost */
 	const char *count_column;
+	const char *span_column;  /* the postings' time, first in their key after word and scope: how
+				   * long a word's first postings span tells two words above the bound
+				   * apart (the commoner's span a shorter time) */
 	int exact_below;          /* words of fewer characters stand for themselves only, not prefixes */
 	int present_only;         /* only dictionary words with postings in the scope (a shared
 				   * dictionary holds many words a typed prefix begins that these lists lack) */
