@@ -177,7 +177,7 @@ void tr_search_sql_exists(tr_qb *b, const tr_search *s, int skip, const char *ti
 
 /* " STRAIGHT_JOIN ...": each term of one dictionary word besides the driving one, joined to
  * posting p by primary key. In a long read (a count) a join's lookup costs about 60 % of a
- * scalar subquery's (1,715 postings checked: 2.9 ms instead of 4.8, bench/README). */
+ * scalar subquery's (1,715 postings checked: 2.9 ms instead of 4.8, README). */
 static void join_single(tr_qb *b, const tr_search *s)
 {
 	for (int i = 0; i < s->n; i++)
