@@ -161,13 +161,18 @@ def set_status(ticket_id, status):
 
 
 def worker_peaks(program):
-    """Peak resident memory (kB) of every running worker of a page program (e.g. "requests/new.fcgi")."""
+    """Peak resident memory (kB) of every running worker of a page program (e.g. "requests/new.fcgi")
+    of this stack: `make test` runs two stacks from the same build side by side, and a download on
+    the other one must not count here (each worker has its stack's TRESEN_CONFIG)."""
     peaks = {}
+    own = f"TRESEN_CONFIG={STACK['config']}".encode()
     for status in glob.glob("/proc/[0-9]*/status"):
         pid = status.split("/")[2]
         try:
             cmd = open(f"/proc/{pid}/cmdline", "rb").read()
             if f"cgi-bin/{program}".encode() not in cmd:
+                continue
+            if own not in open(f"/proc/{pid}/environ", "rb").read().split(b"\0"):
                 continue
             for line in open(status):
                 if line.startswith("VmHWM:"):
