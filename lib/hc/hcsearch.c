@@ -6,7 +6,11 @@
  * up by primary key; with any word (suggestions) each word's lists are read. Either way each
  * dictionary word a typed word begins is one index range cut by LIMIT, so the cost follows the
  * page, not how many articles hold the word. A one-word search is counted, per section too, from
- * hc_word_sections (exact at any size); other counts are exact up to TR_SEARCH_COUNT_BOUND. */
+ * hc_word_sections (exact at any size); other counts are exact up to TR_SEARCH_COUNT_BOUND.
+ *
+ * Every statement may be answered from the query cache: the lists change only when an article
+ * does, and any write to a table a statement read empties the cache of it, so a repeated search
+ * (most are: visitors type the same few problems) costs MariaDB a lookup, never a stale answer. */
 #include "hc/hc.h"
 #include "hc/article.h"
 #include "hc/hcindex.h"
@@ -44,7 +48,7 @@ static int prepare(const tr_hc_query *hq, hc_search *h)
 	h->all = hq->all_words;
 	tr_search_where w = { .postings = "hc_postings", .scope = h->scope, .driver = h->all, .exact_below = EXACT_BELOW,
 			      .present_only = 1, .queue = "hc_search_queue", .word_counts = "hc_word_sections",
-			      .count_column = "articles" };
+			      .count_column = "articles", .cache = 1 };
 	int rc = tr_search_prepare_in(hq->typed, &w, &h->s);
 	/* articles written since the last search are indexed first (the queue is asked in the same
 	 * statement), and the dictionary read again: the lists never lag a change */
@@ -225,7 +229,7 @@ static int read_hits(const hc_search *h, const tr_hc_query *hq, int offset, int 
 {
 	tr_qb b;
 	tr_qb_init(&b);
-	tr_qb_sql(&b, "SELECT a.id, a.section_id, a.title, s.name, LEFT(a.body_text, 3000) FROM ");
+	tr_qb_sql(&b, "SELECT SQL_CACHE a.id, a.section_id, a.title, s.name, LEFT(a.body_text, 3000) FROM ");
 	page_ids(&b, h, hq->section, offset, n);
 	/* the page's rows first, then their articles and sections by primary key */
 	tr_qb_sqlf(&b, " STRAIGHT_JOIN hc_articles a ON a.id = m.article_id STRAIGHT_JOIN hc_sections s "
@@ -268,7 +272,7 @@ static int count(const hc_search *h, int64_t section, int64_t *total)
 {
 	tr_qb b;
 	tr_qb_init(&b);
-	tr_qb_sql(&b, "SELECT COUNT(*) FROM ");
+	tr_qb_sql(&b, "SELECT SQL_CACHE COUNT(*) FROM ");
 	matches(&b, h, section);
 	tr_q *q;
 	int rc = tr_qb_exec(&b, &q);
@@ -288,12 +292,12 @@ static int facets(const hc_search *h, int counted, tr_hc_facet **out)
 	tr_qb b;
 	tr_qb_init(&b);
 	if (counted) {
-		tr_qb_sql(&b, "SELECT hc_sections.id, hc_sections.name, x.n FROM (SELECT section_id, COUNT(*) AS n FROM ");
+		tr_qb_sql(&b, "SELECT SQL_CACHE hc_sections.id, hc_sections.name, x.n FROM (SELECT section_id, COUNT(*) AS n FROM ");
 		matches(&b, h, 0);
 		tr_qb_sqlf(&b, " GROUP BY section_id) x STRAIGHT_JOIN hc_sections ON hc_sections.id = x.section_id "
 			   "ORDER BY x.n DESC, hc_sections.name LIMIT %d", MAX_FACETS);
 	} else if (!h->ranges) {
-		tr_qb_sql(&b, "SELECT id, name, 0 FROM hc_sections WHERE EXISTS (SELECT 1 FROM hc_postings p WHERE ");
+		tr_qb_sql(&b, "SELECT SQL_CACHE id, name, 0 FROM hc_sections WHERE EXISTS (SELECT 1 FROM hc_postings p WHERE ");
 		driving(&b, h);
 		tr_qb_sqlf(&b, " AND p.scope = %d AND p.section_id = hc_sections.id", h->scope);
 		others(&b, h);
@@ -302,7 +306,7 @@ static int facets(const hc_search *h, int counted, tr_hc_facet **out)
 		/* too many to count: each section asked for a match, one lookup per dictionary word (with
 		 * "word_id IN (...)" MariaDB would read every listed word's postings for each section, the
 		 * outer reference left out of the range) */
-		tr_qb_sql(&b, "SELECT id, name, 0 FROM hc_sections WHERE (");
+		tr_qb_sql(&b, "SELECT SQL_CACHE id, name, 0 FROM hc_sections WHERE (");
 		int any = 0;
 		for (int i = 0; i < h->nterms; i++) {
 			const tr_search_term *t = &h->s.t[h->ids[i]];
@@ -332,7 +336,7 @@ static int counted(const hc_search *h, int64_t section, tr_hc_found *f)
 {
 	f->facets = tr_zalloc(sizeof(*f->facets) * MAX_FACETS);
 	f->facet_counts = 1;
-	tr_q *q = tr_q_new("SELECT hc_sections.id, hc_sections.name, c.articles FROM hc_word_sections c "
+	tr_q *q = tr_q_new("SELECT SQL_CACHE hc_sections.id, hc_sections.name, c.articles FROM hc_word_sections c "
 			   "STRAIGHT_JOIN hc_sections ON hc_sections.id = c.section_id WHERE c.word_id = ? AND c.scope = ? "
 			   "AND c.articles > 0 ORDER BY c.articles DESC, hc_sections.name");
 	tr_q_i64(q, h->s.t[0].ids[0]);

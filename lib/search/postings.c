@@ -59,15 +59,18 @@ int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search 
 	if (!s->n)
 		return 0;
 	/* every term's dictionary words, one more than a driver may have */
+	const char *cache = w->cache ? "SQL_CACHE " : "";
 	tr_qb b;
 	tr_qb_init(&b);
 	if (w->queue)
-		tr_qb_sqlf(&b, "(SELECT -1, 0 FROM %s LIMIT 1) UNION ALL ", w->queue);
+		tr_qb_sqlf(&b, "(SELECT %s-1, 0 FROM %s LIMIT 1) UNION ALL ", cache, w->queue);
 	for (int i = 0; i < s->n; i++) {
 		s->t[i].word = words[i];
 		s->t[i].like = tr_utf8_len(words[i], strlen(words[i])) < (size_t)w->exact_below ? tr_like_escape(words[i])
 											      : tr_search_like(words[i]);
-		tr_qb_sqlf(&b, "%s(SELECT %d, id FROM search_words WHERE word LIKE ?", i ? " UNION ALL " : "", i);
+		/* the query cache takes its word from the first SELECT of a UNION only */
+		tr_qb_sqlf(&b, "%s(SELECT %s%d, id FROM search_words WHERE word LIKE ?", i ? " UNION ALL " : "",
+			   i || w->queue ? "" : cache, i);
 		tr_qb_arg_str(&b, s->t[i].like);
 		if (w->present_only)
 			tr_qb_num(&b, tr_fmt(" AND EXISTS (SELECT 1 FROM %s x WHERE x.word_id = search_words.id AND x.scope = ?)",
@@ -95,7 +98,7 @@ int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search 
 		return 0;
 	/* several words: the rarest drives (each count stops at the bound) */
 	tr_qb_init(&b);
-	tr_qb_sql(&b, "SELECT ");
+	tr_qb_sqlf(&b, "SELECT %s", cache);
 	for (int i = 0; i < s->n; i++) {
 		if (w->word_counts) {
 			tr_qb_sqlf(&b, "%s(SELECT COALESCE(SUM(p.%s), 0) FROM %s p WHERE ", i ? ", " : "", w->count_column,

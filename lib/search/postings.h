@@ -59,6 +59,9 @@ typedef struct tr_search_where {
 				   * dictionary holds many words a typed prefix begins that these lists lack) */
 	const char *queue;        /* a table whose rows mean "index these first": asked in the same
 				   * statement, its answer in tr_search.queued */
+	int cache;                /* lists written seldom (the help centre's): the statements may be
+				   * answered from the query cache, which any write to a table they
+				   * read empties of them */
 } tr_search_where;
 
 /* The same on other posting lists. */
