@@ -207,10 +207,11 @@ thread_pool_stall_limit=10
 # transaction may wait behind those inside one for up to a second (prio_kickup_timer)
 thread_pool_priority=high
 # the statements marked SQL_CACHE (small tables read on every page that change rarely: holidays,
-# macros, staff, the help centre's tree, the visitors' urgent notice) are answered from the
-# cache until a write to one of their tables; every other statement passes it by
+# macros, staff, the help centre's tree, the visitors' urgent notice, the help centre's search)
+# are answered from the cache until a write to one of their tables; every other statement
+# passes it by
 query_cache_type=DEMAND
-query_cache_size=16M
+query_cache_size=64M
 max_prepared_stmt_count=500000
 table_open_cache=4000
 wait_timeout=28800
