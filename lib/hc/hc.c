@@ -394,18 +394,25 @@ static int word_byte(unsigned char c)
 	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+/* HTML-escaped; the runs between special characters copied whole */
 static void esc_into(tr_buf *b, const char *s, size_t n)
 {
+	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		const char *e;
 		switch (s[i]) {
-		case '&': tr_buf_adds(b, "&amp;"); break;
-		case '<': tr_buf_adds(b, "&lt;"); break;
-		case '>': tr_buf_adds(b, "&gt;"); break;
-		case '"': tr_buf_adds(b, "&quot;"); break;
-		case '\'': tr_buf_adds(b, "&#39;"); break;
-		default: tr_buf_addc(b, s[i]);
+		case '&': e = "&amp;"; break;
+		case '<': e = "&lt;"; break;
+		case '>': e = "&gt;"; break;
+		case '"': e = "&quot;"; break;
+		case '\'': e = "&#39;"; break;
+		default: continue;
 		}
+		tr_buf_add(b, s + run, i - run);
+		tr_buf_adds(b, e);
+		run = i + 1;
 	}
+	tr_buf_add(b, s + run, n - run);
 }
 
 char *tr_hc_mark(const char *text, const char *typed)
@@ -417,26 +424,29 @@ char *tr_hc_mark(const char *text, const char *typed)
 		tr_search_words(typed, collect, &m);
 	tr_buf b;
 	tr_buf_init(&b);
+	/* word by word: a word is marked whole when a typed word begins it; word bytes need no
+	 * escaping, the text between words does */
 	const char *p = text;
 	while (*p) {
-		int start = p == text || !word_byte((unsigned char)p[-1]);
-		size_t hit = 0;
-		if (start && word_byte((unsigned char)*p))
-			for (int i = 0; i < m.count && !hit; i++)
-				if (!strncasecmp(p, m.w[i], m.n[i]))
-					hit = 1;
-		if (hit) {
-			size_t len = 0;
-			while (p[len] && word_byte((unsigned char)p[len]))
+		size_t len = 0;
+		if (!word_byte((unsigned char)*p)) {
+			while (p[len] && !word_byte((unsigned char)p[len]))
 				len++;
-			tr_buf_adds(&b, "<mark>");
 			esc_into(&b, p, len);
-			tr_buf_adds(&b, "</mark>");
 			p += len;
-		} else {
-			esc_into(&b, p, 1);
-			p++;
+			continue;
 		}
+		while (p[len] && word_byte((unsigned char)p[len]))
+			len++;
+		int hit = 0;
+		for (int i = 0; i < m.count && !hit; i++)
+			hit = m.n[i] <= len && !strncasecmp(p, m.w[i], m.n[i]);
+		if (hit)
+			tr_buf_adds(&b, "<mark>");
+		tr_buf_add(&b, p, len);
+		if (hit)
+			tr_buf_adds(&b, "</mark>");
+		p += len;
 	}
 	char *r = tr_strdup(b.data ? b.data : "");
 	tr_buf_free(&b);
