@@ -141,10 +141,12 @@ int tr_search_driven_ok(const tr_search *s, int filter_params)
 	return s->n && k <= TR_SEARCH_DRIVER_IDS && params <= TR_QB_MAX;
 }
 
-/* A word of at most this many dictionary words is looked up once per dictionary word: with
- * "word_id IN (...)" and the ticket's keys from the outer query, MariaDB reads the primary key
- * as a range over every listed word's postings instead of one lookup each. */
-#define FEW_IDS 8
+/* A word of several dictionary words (up to TR_SEARCH_DRIVER_IDS) is looked up once per
+ * dictionary word: with "word_id IN (...)" and the ticket's keys from the outer query, MariaDB
+ * reads the primary key as a range over every listed word's postings instead of one lookup each
+ * (1M-ticket data, "Steue", a prefix of 38 words: the customer's own ten tickets 190 -> 8 ms;
+ * with a 17 % word in the 50,000-ticket organization, 8,500 postings checked, 10.9 s -> 0.7 s). */
+#define FEW_IDS TR_SEARCH_DRIVER_IDS
 
 /* tr_search_sql_exists, for every term but skip and, when joined, the terms of one dictionary
  * word (joined to the postings by join_single instead). */
