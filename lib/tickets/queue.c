@@ -109,9 +109,6 @@ static void order(tr_qb *b, const tr_queue_query *q, const tr_search *ranked)
 		/* the enum's order is low..urgent */
 		tr_qb_sql(b, " ORDER BY t.priority DESC, t.updated_at ASC, t.id ASC");
 		break;
-	case TR_QS_SLA:
-		tr_qb_sql(b, " ORDER BY t.sla_due_at IS NULL, t.sla_due_at ASC, t.id ASC");
-		break;
 	default:
 		/* a search without another sort: the best matches first */
 		if (ranked) {
@@ -200,6 +197,54 @@ static void queue_filter(tr_qb *b, void *ctx)
 	filters(b, c->q);
 }
 
+/* What one statement of a queue page needs to know. */
+typedef struct statement {
+	const tr_user *a;
+	const tr_queue_query *query;
+	const tr_search *srch;
+	int searched, driven, unfiltered;
+	int64_t number;
+	const tr_search_filter *filter;
+} statement;
+
+/* "SELECT ... FROM ": the row's columns and, for a search, the found-count. The ticket rows
+ * drive, in the queue's index order; the other tables are looked up by key (left alone, the
+ * optimizer may start from a small table and sort everything it joined). */
+static void select_rows(tr_qb *b, const statement *st)
+{
+	tr_qb_sql(b, st->query->brief ? "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, NULL, r.name, "
+					"NULL, NULL, "
+				      : "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, o.name, r.name, "
+					"a.name, g.name, ");
+	tr_qb_sql(b, "t.created_at, t.updated_at, t.urgent_review, t.awaiting_agent AND t.agent_replied, t.sla_due_at, ");
+	if (st->driven) {
+		tr_search_sql_count(b, st->srch, st->unfiltered ? NULL : st->filter);
+	} else if (st->searched) {
+		tr_qb_sql(b, "(SELECT COUNT(*) FROM (SELECT t.id FROM tickets t WHERE ");
+		queue_where(b, st->a, st->query->queue);
+		tr_search_sql_exists(b, st->srch, -1, "t.id", "t.updated_at");
+		filters(b, st->query);
+		tr_qb_sqlf(b, " LIMIT %d) x)", TR_SEARCH_COUNT_BOUND + 1);
+	} else {
+		tr_qb_sql(b, "NULL");
+	}
+	tr_qb_sql(b, " FROM ");
+}
+
+/* The joins after tickets t and the conditions: the queue's, the search's, the filters. */
+static void joins_where(tr_qb *b, const statement *st)
+{
+	tr_qb_sql(b, st->query->brief ? "JOIN users r ON r.id = t.requester_id WHERE "
+				      : "JOIN users r ON r.id = t.requester_id LEFT JOIN organizations o ON o.id = t.org_id "
+					"LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id WHERE ");
+	queue_where(b, st->a, st->query->queue);
+	if (st->searched && !st->driven)
+		tr_search_sql_exists(b, st->srch, -1, "t.id", "t.updated_at");
+	if (st->number)
+		tr_qb_num(b, " AND t.id = ?", st->number);
+	filters(b, st->query);
+}
+
 int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -236,49 +281,41 @@ int tr_agent_queue(const tr_user *a, const tr_queue_query *query, tr_queue_list 
 	queue_ctx qc = { a, query };
 	tr_search_filter filter = { queue_filter, &qc };
 
+	statement st = { a, query, &srch, searched, driven, unfiltered, number, &filter };
 	tr_qb b;
 	tr_qb_init(&b);
-	/* the ticket rows drive, in the queue's index order; the other tables are looked up by key
-	 * (left alone, the optimizer may start from a small table and sort everything it joined) */
-	tr_qb_sql(&b, query->brief ? "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, NULL, r.name, "
-				     "NULL, NULL, "
-				   : "SELECT STRAIGHT_JOIN t.id, t.subject, t.status, t.type, t.priority, o.name, r.name, "
-				     "a.name, g.name, ");
-	tr_qb_sql(&b, "t.created_at, t.updated_at, t.urgent_review, t.awaiting_agent AND t.agent_replied, t.sla_due_at, ");
-	if (driven) {
-		tr_search_sql_count(&b, &srch, unfiltered ? NULL : &filter);
-	} else if (searched) {
-		tr_qb_sql(&b, "(SELECT COUNT(*) FROM (SELECT t.id FROM tickets t WHERE ");
-		queue_where(&b, a, query->queue);
-		tr_search_sql_exists(&b, &srch, -1, "t.id", "t.updated_at");
-		filters(&b, query);
-		tr_qb_sqlf(&b, " LIMIT %d) x)", TR_SEARCH_COUNT_BOUND + 1);
-	} else {
-		tr_qb_sql(&b, "NULL");
-	}
-	tr_qb_sql(&b, " FROM ");
-	if (driven) {
-		tr_search_sql_page(&b, &srch, relevance, ascending, offset, per + 1, unfiltered ? NULL : &filter);
-		tr_qb_sql(&b, "JOIN tickets t ON t.id = s.ticket_id ");
-	} else {
-		tr_qb_sql(&b, "tickets t ");
-		if (!number && query->queue == TR_Q_ALL && !narrowed(query))
-			tr_qb_sql(&b, order_index(query->sort));
-	}
-	tr_qb_sql(&b, query->brief ? "JOIN users r ON r.id = t.requester_id WHERE "
-				   : "JOIN users r ON r.id = t.requester_id LEFT JOIN organizations o ON o.id = t.org_id "
-				     "LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN staff_groups g ON g.id = t.group_id WHERE ");
-	queue_where(&b, a, query->queue);
-	if (searched && !driven)
-		tr_search_sql_exists(&b, &srch, -1, "t.id", "t.updated_at");
-	if (number)
-		tr_qb_num(&b, " AND t.id = ?", number);
-	filters(&b, query);
 	/* every ticket by its target: those with a running one, in the order of their index */
 	int sla_all = query->sort == TR_QS_SLA && query->queue == TR_Q_ALL && !narrowed(query) && !searched && !number;
 	if (driven) {
+		select_rows(&b, &st);
+		tr_search_sql_page(&b, &srch, relevance, ascending, offset, per + 1, unfiltered ? NULL : &filter);
+		tr_qb_sql(&b, "JOIN tickets t ON t.id = s.ticket_id ");
+		joins_where(&b, &st);
 		tr_qb_sql(&b, ascending ? " ORDER BY s.k ASC, t.id ASC" : " ORDER BY s.k DESC, t.id DESC");
+	} else if (query->sort == TR_QS_SLA && !sla_all) {
+		/* a queue by target: those with a running one soonest first, then the others as they
+		 * wait. Each part is read in an index's order and cut at the page; as one "ORDER BY
+		 * sla_due_at IS NULL, ..." the queue's every ticket was sorted (the 70,000 new tickets
+		 * of the 1M-ticket data: 150-470 ms a page) */
+		tr_qb_sql(&b, "(");
+		select_rows(&b, &st);
+		tr_qb_sql(&b, "tickets t ");
+		joins_where(&b, &st);
+		tr_qb_num(&b, " AND t.sla_due_at IS NOT NULL ORDER BY t.sla_due_at ASC, t.id ASC LIMIT ?)", offset + per + 1);
+		tr_qb_sql(&b, " UNION ALL (");
+		select_rows(&b, &st);
+		tr_qb_sql(&b, "tickets t ");
+		joins_where(&b, &st);
+		tr_qb_num(&b, " AND t.sla_due_at IS NULL ORDER BY t.updated_at ASC, t.id ASC LIMIT ?)", offset + per + 1);
+		tr_qb_sql(&b, " ORDER BY sla_due_at IS NULL, sla_due_at, updated_at, id");
+		tr_qb_num(&b, " LIMIT ?", per + 1);
+		tr_qb_num(&b, " OFFSET ?", offset);
 	} else {
+		select_rows(&b, &st);
+		tr_qb_sql(&b, "tickets t ");
+		if (!number && query->queue == TR_Q_ALL && !narrowed(query))
+			tr_qb_sql(&b, order_index(query->sort));
+		joins_where(&b, &st);
 		if (sla_all)
 			tr_qb_sql(&b, " AND t.sla_due_at IS NOT NULL ORDER BY t.sla_due_at ASC, t.id ASC");
 		else

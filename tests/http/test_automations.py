@@ -392,3 +392,21 @@ def test_staff_admins_add_and_remove_company_days(db):
     # agents and customers have no say in it
     assert login_as(AGENT).get("/admin/holidays").status_code in (403, 404)
     assert login_as(CUSTOMER).get("/admin/holidays").status_code in (403, 404)
+
+
+def test_the_sort_by_service_level_puts_running_targets_first_then_the_longest_waiting(db):
+    word = "Slareihe" + uuid.uuid4().hex[:6]
+    # each ticket written earlier than the one before: waiting longest is the reverse of the ids
+    ids = [make_ticket(CUSTOMER, f"{word} {i}", type="question", at=f"2019-10-{28 - i:02d} 09:00:00") for i in range(28)]
+    q(db, "UPDATE tickets SET sla_due_at = NULL, sla_kind = NULL, sla_since = NULL WHERE id IN (%s)"
+      % ", ".join(map(str, ids)))
+    # three running targets, the soonest on the newest ticket
+    for tid, due in ((ids[27], "2019-11-01 08:00:00"), (ids[5], "2019-11-02 08:00:00"), (ids[12], "2019-11-03 08:00:00")):
+        q(db, "UPDATE tickets SET sla_due_at = %s, sla_kind = 'first', sla_since = created_at WHERE id = %s", due, tid)
+    expected = [ids[27], ids[5], ids[12]] + [t for t in reversed(ids) if t not in (ids[27], ids[5], ids[12])]
+    staff = login_as(AGENT)
+    shown = []
+    for page in (1, 2):
+        html = staff.get(f"/agent?queue=unassigned&sort=sla&q={word}&page={page}").text
+        shown += [int(x) for x in dict.fromkeys(re.findall(r'href="/agent/tickets/(\d+)', html))]
+    assert shown == expected
