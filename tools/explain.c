@@ -45,23 +45,29 @@ static int list(const tr_user *u, enum tr_scope scope, const char *q, int status
 	return 0;
 }
 
-static int queue(const tr_user *a, enum tr_queue which, const char *q, const char *org, int status, int page,
-		 int64_t *first, int brief)
+static int queue_sorted(const tr_user *a, enum tr_queue which, const char *q, const char *org, int status, int page,
+			int64_t *first, int brief, enum tr_queue_sort sort)
 {
 	tr_queue_query qq = { .queue = which, .q = q, .status = status, .type = -1, .priority = -1, .org = org,
-			      .page = page, .per_page = brief ? 15 : 25, .brief = brief };
+			      .page = page, .per_page = brief ? 15 : 25, .brief = brief, .sort = sort };
 	tr_queue_list l;
 	int rc = tr_agent_queue(a, &qq, &l);
 	if (rc)
 		return rc;
 	if (first && l.n)
 		*first = l.rows[0].id;
-	printf("queue %s q=%s org=%s page=%d: %d rows%s", tr_queue_names[which], q ? q : "-", org ? org : "-", page,
-	       l.n, l.has_more ? " (more)" : "");
+	printf("queue %s q=%s org=%s page=%d%s%s: %d rows%s", tr_queue_names[which], q ? q : "-", org ? org : "-", page,
+	       sort ? " sort=" : "", sort ? tr_queue_sort_names[sort] : "", l.n, l.has_more ? " (more)" : "");
 	if (l.searched)
 		printf(", found %s%lld", l.found_more ? "more than " : "", (long long)l.found);
 	printf("\n");
 	return 0;
+}
+
+static int queue(const tr_user *a, enum tr_queue which, const char *q, const char *org, int status, int page,
+		 int64_t *first, int brief)
+{
+	return queue_sorted(a, which, q, org, status, page, first, brief, TR_QS_WAITING);
 }
 
 /* The agent workspace: the queues, the search, filters, and the agent's ticket page. */
@@ -85,6 +91,8 @@ static int agent_pages(const char *email, const char *word)
 	rc |= queue(a, TR_Q_ALL, NULL, "Wohnungsgesellschaft 0001", -1, 1, NULL, 0);
 	rc |= queue(a, TR_Q_ALL, NULL, NULL, -1, 40, NULL, 0);
 	rc |= queue(a, TR_Q_MINE, NULL, NULL, -1, 3, NULL, 0);
+	for (int i = 0; i < TR_NQUEUE; i++)     /* by service level: running targets, then the others */
+		rc |= queue_sorted(a, (enum tr_queue)i, NULL, NULL, -1, 2, NULL, 0, TR_QS_SLA);
 	if (!ticket)
 		return rc;
 	tr_ticket *t = tr_ticket_load(ticket, 0, NULL);
@@ -187,6 +195,11 @@ int main(int argc, char **argv)
 		rc |= list(u, (enum tr_scope)s, tr_fmt("%s %s", word, word2), -1, -1, NULL, NULL, TR_SORT_UPDATED, 1, NULL);
 		rc |= list(u, (enum tr_scope)s, prefix, -1, -1, NULL, NULL, TR_SORT_RELEVANCE, 1, NULL);
 		rc |= list(u, (enum tr_scope)s, prefix, -1, -1, NULL, NULL, TR_SORT_UPDATED, 2, NULL);
+		/* two prefixes: the other's dictionary words checked as a table of their ids */
+		rc |= list(u, (enum tr_scope)s, tr_fmt("%.4s %.4s", word, word2), -1, -1, NULL, NULL, TR_SORT_RELEVANCE, 1,
+			   NULL);
+		rc |= list(u, (enum tr_scope)s, tr_fmt("%.4s %.4s", word, word2), -1, -1, NULL, NULL, TR_SORT_UPDATED, 1,
+			   NULL);
 	}
 	/* the ticket page and a download, as the pages do them */
 	tr_req req;

@@ -135,18 +135,33 @@ int tr_search_prepare_in(const char *typed, const tr_search_where *w, tr_search 
 
 int tr_search_driven_ok(const tr_search *s, int filter_params)
 {
-	int k = s->t[s->driver].nids, others = s->n - 1;
-	/* the statement's parameters: each range's scope, checks and filters, the count, the page's own */
-	int params = k * (2 + 2 * others + filter_params) + (1 + 2 * others + filter_params) + 16;
+	int k = s->t[s->driver].nids, checks = 0;
+	/* the numbers (scope, word ids) are written into the statement; parameters are each range's
+	 * LIMIT and filters, a prefix of too many words' pattern where it is checked, and the page's own */
+	for (int i = 0; i < s->n; i++)
+		checks += i != s->driver && s->t[i].nids > TR_SEARCH_DRIVER_IDS;
+	int params = k * (1 + filter_params + checks) + (filter_params + checks) + 16;
 	return s->n && k <= TR_SEARCH_DRIVER_IDS && params <= TR_QB_MAX;
 }
 
 /* A word of several dictionary words (up to TR_SEARCH_DRIVER_IDS) is looked up once per
- * dictionary word: with "word_id IN (...)" and the ticket's keys from the outer query, MariaDB
- * reads the primary key as a range over every listed word's postings instead of one lookup each
- * (1M-ticket data, "Steue", a prefix of 38 words: the customer's own ten tickets 190 -> 8 ms;
- * with a 17 % word in the 50,000-ticket organization, 8,500 postings checked, 10.9 s -> 0.7 s). */
-#define FEW_IDS TR_SEARCH_DRIVER_IDS
+ * dictionary word, never as "word_id IN (...)" with the ticket's keys from the outer query: that
+ * MariaDB reads as a range over every listed word's postings (1M-ticket data, "Steue", a prefix
+ * of 38 words: the customer's own ten tickets 190 -> 8 ms; with a 17 % word in the 50,000-ticket
+ * organization, 8,500 postings checked, 10.9 s -> 0.7 s). Up to FEW_IDS words a subquery each;
+ * more are a table of their ids (JSON_TABLE) joined to the postings by primary key, one subquery
+ * whatever their number: as subqueries, a search of two prefixes of 30 and 41 words in the
+ * 100k data made a 313 KB statement of 1,271 subqueries whose preparing took most of its 0.5 s. */
+#define FEW_IDS 8
+
+/* "JSON_TABLE(...) alias": term t's dictionary words as a table of one column, id. */
+static void word_table(tr_qb *b, const tr_search_term *t, const char *alias)
+{
+	tr_qb_sql(b, "JSON_TABLE('[");
+	for (int j = 0; j < t->nids; j++)
+		tr_qb_sqlf(b, "%s%lld", j ? "," : "", (long long)t->ids[j]);
+	tr_qb_sqlf(b, "]', '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) %s", alias);
+}
 
 /* tr_search_sql_exists, for every term but skip and, when joined, the terms of one dictionary
  * word (joined to the postings by join_single instead). */
@@ -168,9 +183,17 @@ static void exists_but(tr_qb *b, const tr_search *s, int skip, int joined, const
 			tr_qb_sql(b, ")");
 			continue;
 		}
+		if (t->nids > 1 && t->nids <= TR_SEARCH_DRIVER_IDS) {
+			tr_qb_sql(b, " AND (SELECT 1 FROM ");
+			word_table(b, t, tr_fmt("l%d", i));
+			tr_qb_sqlf(b, " STRAIGHT_JOIN search_postings e%d FORCE INDEX (PRIMARY) ON e%d.word_id = l%d.id AND "
+				   "e%d.scope = %lld AND e%d.updated_at = %s AND e%d.ticket_id = %s LIMIT 1) IS NOT NULL",
+				   i, i, i, i, (long long)s->scope, i, upd, i, tid);
+			continue;
+		}
 		tr_qb_sqlf(b, " AND (SELECT 1 FROM search_postings e%d FORCE INDEX (PRIMARY) WHERE ", i);
 		tr_search_sql_word_ids(b, t, tr_fmt("e%d.word_id", i));
-		tr_qb_num(b, tr_fmt(" AND e%d.scope = ?", i), s->scope);
+		tr_qb_sqlf(b, " AND e%d.scope = %lld", i, (long long)s->scope);
 		tr_qb_sqlf(b, " AND e%d.updated_at = %s AND e%d.ticket_id = %s LIMIT 1) IS NOT NULL", i, upd, i, tid);
 	}
 }
@@ -208,6 +231,14 @@ void tr_search_sql_score(tr_qb *b, const tr_search *s, const char *tid, const ch
 			tr_qb_sql(b, ")");
 			continue;
 		}
+		if (t->nids > 1 && t->nids <= TR_SEARCH_DRIVER_IDS) {
+			tr_qb_sqlf(b, " + COALESCE((SELECT MAX(w%d.impact) FROM ", i);
+			word_table(b, t, tr_fmt("l%d", i));
+			tr_qb_sqlf(b, " STRAIGHT_JOIN search_postings w%d FORCE INDEX (PRIMARY) ON w%d.word_id = l%d.id AND "
+				   "w%d.scope = %lld AND w%d.updated_at = %s AND w%d.ticket_id = %s), 0)",
+				   i, i, i, i, (long long)s->scope, i, upd, i, tid);
+			continue;
+		}
 		tr_qb_sqlf(b, " + COALESCE((SELECT MAX(w%d.impact) FROM search_postings w%d FORCE INDEX (PRIMARY) WHERE ", i, i);
 		tr_search_sql_word_ids(b, t, tr_fmt("w%d.word_id", i));
 		tr_qb_num(b, tr_fmt(" AND w%d.scope = ?", i), s->scope);
@@ -224,7 +255,7 @@ static void range(tr_qb *b, const tr_search *s, int64_t id, int relevance, int a
 		   "%sWHERE p.word_id = %lld",
 		   relevance ? "impact" : "updated_at", relevance ? "ix_posting_impact" : "PRIMARY",
 		   f ? "JOIN tickets t ON t.id = p.ticket_id " : "", (long long)id);
-	tr_qb_num(b, " AND p.scope = ?", s->scope);
+	tr_qb_sqlf(b, " AND p.scope = %lld", (long long)s->scope);
 	if (f)
 		f->fn(b, f->ctx);
 	tr_search_sql_exists(b, s, s->driver, "p.ticket_id", "p.updated_at");
@@ -265,7 +296,7 @@ void tr_search_sql_count(tr_qb *b, const tr_search *s, const tr_search_filter *f
 	join_single(b, s);
 	tr_qb_sqlf(b, "%sWHERE ", f ? "JOIN tickets t ON t.id = p.ticket_id " : "");
 	tr_search_sql_word_ids(b, d, "p.word_id");
-	tr_qb_num(b, " AND p.scope = ?", s->scope);
+	tr_qb_sqlf(b, " AND p.scope = %lld", (long long)s->scope);
 	if (f)
 		f->fn(b, f->ctx);
 	exists_but(b, s, s->driver, 1, "p.ticket_id", "p.updated_at");

@@ -20,9 +20,11 @@ def test_no_full_scans_on_a_realistic_database():
     # the organization list of the big customer really was exercised
     assert "list scope=2 q=- status=-1 type=-1 sort=0 page=1: 25 rows (more)" in out
     assert "list scope=2 q=Heizung" in out
+    assert "list scope=2 q=Heiz Fehl status=-1 type=-1 sort=0 page=1: " in out
     # and the agent workspace: every queue, the search over all organizations, the ticket page
     for name in ("unassigned", "mine", "groups", "pending", "solved", "urgent", "replied"):
         assert f"queue {name} q=- org=- page=1: " in out
+        assert f"queue {name} q=- org=- page=2 sort=sla: " in out
     assert re.search(r"queue all q=Heizung org=- page=1: [1-9]\d* rows", out)
     assert "queue all q=- org=- page=40: 25 rows (more)" in out
     assert "agent ticket " in out

@@ -196,3 +196,31 @@ def test_many_words_with_every_filter_still_answer(db, data):
         r = anna.get("/requests", params={"scope": scope, "q": typed, "status": "new", "type": "question"})
         assert r.status_code == 200 and set(customer_ids(r)) == reference(db, ANNA, scope, typed) & {
             i for (i,) in q(db, "SELECT id FROM tickets WHERE status = 'new' AND type = 'question'")}
+
+
+def test_prefixes_of_many_dictionary_words_find_what_the_reference_finds(db):
+    """A typed word that begins more dictionary words than are checked one subquery each (8) is
+    checked as a table of their ids; two such prefixes together, and with a single word."""
+    tag = TAG                                          # the reference reads this run's tickets
+    zahn = [f"zahn{tag}x{i}" for i in range(12)]
+    quer = [f"quer{tag}y{i}" for i in range(11)]
+    for i in range(14):
+        words = [zahn[i % 12], quer[(i * 5) % 11]] if i % 3 else [zahn[(i * 7) % 12]]
+        tid = make_ticket(ANNA if i % 2 else BEN, f"Anliegen {' '.join(words)}")
+        if i % 4 == 0:
+            agent_reply(tid, f"Antwort zu {quer[i % 11]}")
+    searches = [f"zahn{tag}", f"zahn{tag} quer{tag}", f"quer{tag} zahn{tag}", f"{quer[5]} zahn{tag}",
+                f"zahn{tag}x1 quer{tag}"]
+    for who, scope in ((ANNA, "mine"), (ANNA, "org"), (BEN, "org")):
+        browser = login_as(who)
+        for typed in searches:
+            want = reference(db, who, scope, typed)
+            for sort in ("", "&sort=updated"):
+                r = browser.get(f"/requests?scope={scope}{sort}", params={"q": typed})
+                assert set(customer_ids(r)) == want, (who, scope, typed, sort)
+                if sort:
+                    assert found_count(r) == len(want), (who, scope, typed)
+    a = login_as(AGENT)
+    for typed in searches:
+        want = reference(db, AGENT, "all", typed)
+        assert want and set(agent_ids(a.get("/agent?queue=all", params={"q": typed}))) == want, typed
