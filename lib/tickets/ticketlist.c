@@ -141,6 +141,12 @@ int tr_ticket_list(const tr_user *u, const tr_list_query *lq, tr_list *out)
 		tr_qb_sql(&b, "STRAIGHT_JOIN tickets t ON t.id = s.ticket_id ");
 	} else {
 		tr_qb_sql(&b, "tickets t ");
+		/* the organization's own order: left alone, the optimizer may read every ticket's by
+		 * recency and check each for the organization (100k data, 5 % of them: 529 rows read
+		 * for a page of 26, 1.1 ms of MariaDB CPU instead of 0.3) */
+		if (lq->scope == TR_SCOPE_ORG && !searched && !filtered)
+			tr_qb_sql(&b, lq->sort == TR_SORT_CREATED ? "FORCE INDEX (ix_ticket_org_created) "
+								  : "FORCE INDEX (ix_ticket_org_updated) ");
 	}
 	scope_join(&b, &scope);
 	if (want_requester)
