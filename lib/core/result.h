@@ -15,6 +15,7 @@ enum tr_result {
 	TR_DB_DUP = -2,        /* duplicate key (a constraint)                     -> 409 */
 	TR_DB_RETRY = -3,      /* deadlock or lock wait timeout: retry the transaction -> 503 after retries */
 	TR_DB_DOWN = -4,       /* no connection to the server                      -> 503 */
+	TR_DB_SLOW = -5,       /* a statement ran past the page's limit (tr_db_limit_statements) -> 503 */
 	/* the request */
 	TR_E_INVALID = -10,    /* the input breaks a rule; tr_problems say which   -> 422 */
 	TR_E_THROTTLED = -11,  /* too many attempts; tr_problems.wait_s says how long -> 429 */
@@ -29,7 +30,7 @@ enum tr_result {
 /* 1 for the codes that mean the database could not do it (not the input). */
 static inline int tr_result_is_db(int rc)
 {
-	return rc <= TR_DB_ERR && rc >= TR_DB_DOWN;
+	return rc <= TR_DB_ERR && rc >= TR_DB_SLOW;
 }
 
 #endif

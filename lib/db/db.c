@@ -79,6 +79,8 @@ static int map_error(unsigned e)
 		return TR_DB_RETRY;
 	if (is_conn_error(e))
 		return TR_DB_DOWN;
+	if (e == ER_STATEMENT_TIMEOUT)
+		return TR_DB_SLOW;
 	return TR_DB_ERR;
 }
 
@@ -107,18 +109,27 @@ void tr_db_disconnect(void)
  * it reached; when that connection is lost it tries the next ones in turn,
  * so the hosts carry on while a node is down. */
 static int node_at;
+static long statement_seconds;
+
+void tr_db_limit_statements(long seconds)
+{
+	statement_seconds = seconds > 0 ? seconds : 0;
+}
 
 static void set_options(void)
 {
 	unsigned timeout = 5;
 	my_bool off = 0;
+	char init[320];
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	/* UTC everywhere; strict mode so bad data is an error, not a warning. */
-	mysql_options(conn, MYSQL_INIT_COMMAND,
-		      "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
-		      "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	snprintf(init, sizeof(init),
+		 "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
+		 "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', max_statement_time = %ld",
+		 statement_seconds);
+	mysql_options(conn, MYSQL_INIT_COMMAND, init);
 }
 
 static int connect_nodes(const char *nodes)
@@ -661,7 +672,9 @@ int tr_q_exec(tr_q *q)
 				return TR_DB_DOWN;
 			}
 			int rc = map_error(e);
-			if (rc != TR_DB_DUP)
+			if (rc == TR_DB_SLOW)
+				tr_warn("statement stopped after %ld s [%s]", statement_seconds, q->sql);
+			else if (rc != TR_DB_DUP)
 				tr_error("execute failed (%u): %s [%s]", e, mysql_stmt_error(q->st), q->sql);
 			release(q);
 			return rc;

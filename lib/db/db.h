@@ -11,12 +11,17 @@
 #include <stdint.h>
 
 #include "core/util.h"     /* tr_buf */
-#include "core/result.h"   /* TR_DB_ERR, TR_DB_DUP, TR_DB_RETRY, TR_DB_DOWN */
+#include "core/result.h"   /* TR_DB_ERR, TR_DB_DUP, TR_DB_RETRY, TR_DB_DOWN, TR_DB_SLOW */
 
 typedef struct tr_q tr_q;
 
 int tr_db_connect(void);
 void tr_db_disconnect(void);
+/* From the next connection on, the server stops any statement that runs longer than seconds
+ * (0: no limit) and it fails with TR_DB_SLOW. For the page workers: a search that would read
+ * for minutes answers at once and frees its worker, instead of holding it (and a MariaDB
+ * thread) until mod_fcgid gives up on the request. */
+void tr_db_limit_statements(long seconds);
 /* 1 while a transaction is open. */
 int tr_db_in_tx(void);
 

@@ -104,6 +104,7 @@ struct tr_req {
 	char **headers;              /* extra header lines */
 	int nheaders;
 	int responded;
+	const char *error_key;       /* the error page's text when its status alone does not say it */
 };
 
 #endif

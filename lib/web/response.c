@@ -29,7 +29,7 @@ int tr_http_status(int rc)
 		return rc;
 	switch (rc) {
 	case TR_DB_DUP: case TR_E_CONFLICT: return 409;
-	case TR_DB_RETRY: case TR_DB_DOWN: return 503;
+	case TR_DB_RETRY: case TR_DB_DOWN: case TR_DB_SLOW: return 503;
 	case TR_E_INVALID: return 422;
 	case TR_E_THROTTLED: return 429;
 	case TR_E_NOT_FOUND: return 404;
@@ -258,7 +258,7 @@ int tr_fail(tr_req *req, int status)
 		tr_neoerr_ignore(hdf_init(&own));
 		req->hdf = own;
 	}
-	const char *key = tr_fmt("error.%d", status);
+	const char *key = req->error_key && status == 503 ? req->error_key : tr_fmt("error.%d", status);
 	const char *title = tr_lang_text(req->lang, tr_fmt("%s.title", key));
 	if (!strcmp(title, tr_fmt("%s.title", key))) {
 		title = tr_lang_text(req->lang, "error.other.title");

@@ -156,7 +156,10 @@ static int dispatch(tr_req *req)
 	rc = tr_input_validate(req);
 	if (rc)
 		return rc;
-	rc = tr_http_status(handler(req));
+	rc = handler(req);
+	if (rc == TR_DB_SLOW)
+		req->error_key = "error.slow";   /* not "unavailable": a narrower search will do */
+	rc = tr_http_status(rc);
 	if (rc == 0 && !req->responded) {
 		tr_error("page %s answered nothing", page->name);
 		rc = 500;
@@ -229,6 +232,7 @@ int tr_serve(const tr_page *page, int argc, char **argv)
 		return 1;
 	}
 	tr_time_init();
+	tr_db_limit_statements(tr_cfg_int("Database.statement_seconds", 10));
 	if (config_ok && tr_render_init() < 0)
 		config_ok = 0;
 	if (!config_ok)
