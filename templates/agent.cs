@@ -77,22 +77,25 @@
         <th scope="col" class="col-sla"><?cs var:L.agent.col.sla ?></th>
       </tr></thead>
       <tbody>
+      <?cs # aliases: a name found among the loop's locals costs ClearSilver one short lookup per row instead of a walk from the top ?>
+      <?cs with:base = Site.base ?><?cs with:queue = List.queue ?><?cs with:al = L.agent ?><?cs with:ac = L.agent.col ?><?cs with:rc = L.requests.col ?><?cs with:sn = L.status ?><?cs with:pn = L.priority ?>
       <?cs each:t = Tickets ?>
         <tr>
           <td class="col-id">#<?cs var:t.id ?></td>
           <td class="col-subject">
-            <a href="<?cs var:Site.base ?>/agent/tickets/<?cs var:t.id ?>?queue=<?cs var:List.queue ?>"><?cs var:t.subject ?></a>
-            <?cs if:t.urgent ?> <span class="tag tag-urgent"><?cs var:L.agent.urgent_tag ?></span><?cs /if ?>
-            <?cs if:t.awaiting ?> <span class="tag tag-replied"><?cs var:L.agent.replied_tag ?></span><?cs /if ?>
+            <a href="<?cs var:base ?>/agent/tickets/<?cs var:t.id ?>?queue=<?cs var:queue ?>"><?cs var:t.subject ?></a>
+            <?cs if:t.urgent ?> <span class="tag tag-urgent"><?cs var:al.urgent_tag ?></span><?cs /if ?>
+            <?cs if:t.awaiting ?> <span class="tag tag-replied"><?cs var:al.replied_tag ?></span><?cs /if ?>
           </td>
-          <td data-label="<?cs var:L.agent.col.requester ?>"><?cs var:t.requester ?><?cs if:t.org ?> <span class="muted">· <?cs var:t.org ?></span><?cs /if ?></td>
-          <td class="col-status"><span class="badge status-<?cs var:t.status ?>"><?cs var:L.status[t.status] ?></span></td>
-          <td data-label="<?cs var:L.requests.col.priority ?>"><span class="prio prio-<?cs var:t.priority ?>"><?cs var:L.priority[t.priority] ?></span></td>
-          <td data-label="<?cs var:L.agent.col.owner ?>"><?cs if:t.assignee ?><?cs var:t.assignee ?><?cs else ?><span class="muted">–</span><?cs /if ?><?cs if:t.group ?> <span class="muted">· <?cs var:t.group ?></span><?cs /if ?></td>
-          <td class="col-updated" data-label="<?cs var:L.agent.col.waiting ?>"><time datetime="<?cs var:t.updated_iso ?>" title="<?cs var:t.updated ?>"><?cs var:t.waiting ?></time></td>
-          <td class="col-sla" data-label="<?cs var:L.agent.col.sla ?>"><?cs if:t.sla ?><time class="sla<?cs if:t.sla_breached ?> sla-breached<?cs /if ?>" datetime="<?cs var:t.sla_due_iso ?>" title="<?cs var:t.sla_due ?>"><?cs var:t.sla ?></time><?cs else ?><span class="muted">–</span><?cs /if ?></td>
+          <td data-label="<?cs var:ac.requester ?>"><?cs var:t.requester ?><?cs if:t.org ?> <span class="muted">· <?cs var:t.org ?></span><?cs /if ?></td>
+          <td class="col-status"><span class="badge status-<?cs var:t.status ?>"><?cs var:sn[t.status] ?></span></td>
+          <td data-label="<?cs var:rc.priority ?>"><span class="prio prio-<?cs var:t.priority ?>"><?cs var:pn[t.priority] ?></span></td>
+          <td data-label="<?cs var:ac.owner ?>"><?cs if:t.assignee ?><?cs var:t.assignee ?><?cs else ?><span class="muted">–</span><?cs /if ?><?cs if:t.group ?> <span class="muted">· <?cs var:t.group ?></span><?cs /if ?></td>
+          <td class="col-updated" data-label="<?cs var:ac.waiting ?>"><time datetime="<?cs var:t.updated_iso ?>" title="<?cs var:t.updated ?>"><?cs var:t.waiting ?></time></td>
+          <td class="col-sla" data-label="<?cs var:ac.sla ?>"><?cs if:t.sla ?><time class="sla<?cs if:t.sla_breached ?> sla-breached<?cs /if ?>" datetime="<?cs var:t.sla_due_iso ?>" title="<?cs var:t.sla_due ?>"><?cs var:t.sla ?></time><?cs else ?><span class="muted">–</span><?cs /if ?></td>
         </tr>
       <?cs /each ?>
+      <?cs /with ?><?cs /with ?><?cs /with ?><?cs /with ?><?cs /with ?><?cs /with ?><?cs /with ?>
       </tbody>
     </table>
     </div>

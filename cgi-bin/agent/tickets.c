@@ -99,7 +99,7 @@ static int show_queue(tr_req *req)
 	if (rc < 0)
 		return rc;
 	tr_view_queues(req, list.counts, q.queue);
-	tr_view_queue_rows(req, &list);
+	tr_view_queue_strip(req, &list);
 	return 0;
 }
 

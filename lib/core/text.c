@@ -34,7 +34,13 @@ const char *tr_subst(const char *text, const char *value)
 	const char *at = text ? strstr(text, "%s") : NULL;
 	if (!at)
 		return text ? text : "";
-	return tr_fmt("%.*s%s%s", (int)(at - text), text, value ? value : "", at + 2);
+	/* by hand: list rows call it for each waiting time, and printf costs more than the copy */
+	size_t head = (size_t)(at - text), vlen = value ? strlen(value) : 0, tail = strlen(at + 2);
+	char *r = tr_alloc(head + vlen + tail + 1);
+	memcpy(r, text, head);
+	memcpy(r + head, value ? value : "", vlen);
+	memcpy(r + head + vlen, at + 2, tail + 1);
+	return r;
 }
 
 const char *tr_human_size(int64_t n)

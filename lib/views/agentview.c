@@ -40,17 +40,14 @@ void tr_view_staff(tr_req *req, const tr_staff_item *groups, int ngroups, const 
 	put_items(req, "Agents", agents, nagents);
 }
 
-const char *tr_view_waiting(tr_req *req, const char *utc)
+const char *tr_view_waiting(tr_req *req, const tr_time *t)
 {
-	tr_time t;
-	if (tr_time_parse(utc, &t) < 0)
-		return "";
-	long m = tr_time_minutes_ago(&t);
+	long m = tr_time_minutes_ago(t);
 	if (m < 60)
-		return tr_subst(tr_L(req, "agent.age_minutes"), tr_fmt("%ld", m));
+		return tr_subst(tr_L(req, "agent.age_minutes"), tr_int_str(m));
 	if (m < 48 * 60)
-		return tr_subst(tr_L(req, "agent.age_hours"), tr_fmt("%ld", m / 60));
-	return tr_subst(tr_L(req, "agent.age_days"), tr_fmt("%ld", m / (24 * 60)));
+		return tr_subst(tr_L(req, "agent.age_hours"), tr_int_str(m / 60));
+	return tr_subst(tr_L(req, "agent.age_days"), tr_int_str(m / (24 * 60)));
 }
 
 void tr_view_queue_rows(tr_req *req, const tr_queue_list *list)
@@ -67,13 +64,32 @@ void tr_view_queue_rows(tr_req *req, const tr_queue_list *list)
 		tr_node_set(h, "requester", r->requester);
 		tr_node_set(h, "assignee", r->assignee);
 		tr_node_set(h, "group", r->group);
-		tr_node_set(h, "updated", tr_time_show(r->updated_at, req->lang));
-		tr_node_set(h, "updated_iso", tr_time_iso(r->updated_at));
-		tr_node_set(h, "waiting", tr_view_waiting(req, r->updated_at));
+		tr_time updated;       /* read once for its three forms: a zone conversion each */
+		if (tr_time_parse(r->updated_at, &updated) == 0) {
+			tr_node_set(h, "updated", tr_time_text(&updated, req->lang));
+			tr_node_set(h, "updated_iso", tr_time_iso8601(&updated));
+			tr_node_set(h, "waiting", tr_view_waiting(req, &updated));
+		}
 		if (r->urgent_review)
 			tr_node_set(h, "urgent", "1");
 		if (r->awaiting_agent)
 			tr_node_set(h, "awaiting", "1");
+	}
+}
+
+void tr_view_queue_strip(tr_req *req, const tr_queue_list *list)
+{
+	for (int i = 0; i < list->n; i++) {
+		const tr_queue_row *r = &list->rows[i];
+		HDF *h = tr_node(req, tr_fmt("Tickets.%d", i));
+		tr_node_set(h, "id", tr_int_str(r->id));
+		tr_node_set(h, "subject", r->subject);
+		tr_node_set(h, "requester", r->requester);
+		tr_time updated;
+		if (tr_time_parse(r->updated_at, &updated) == 0)
+			tr_node_set(h, "waiting", tr_view_waiting(req, &updated));
+		if (r->urgent_review)
+			tr_node_set(h, "urgent", "1");
 	}
 }
 

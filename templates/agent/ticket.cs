@@ -23,12 +23,14 @@
   <aside class="queue-strip" aria-labelledby="strip-title">
     <a class="strip-head" id="strip-title" href="<?cs var:Site.base ?>/agent?queue=<?cs var:queue ?>"><span><?cs var:L.agent.queue[queue] ?></span><?cs each:q = Queues ?><?cs if:q.name == queue && q.count ?><span class="count"><?cs var:q.count ?></span><?cs /if ?><?cs /each ?></a>
     <ol class="strip-list">
+    <?cs with:base = Site.base ?><?cs with:current = Ticket.id ?><?cs with:urgent_tag = L.agent.urgent_tag ?>
     <?cs each:t = Tickets ?>
-      <li><a href="<?cs var:Site.base ?>/agent/tickets/<?cs var:t.id ?>?queue=<?cs var:queue ?>"<?cs if:t.id == Ticket.id ?> aria-current="page"<?cs /if ?>>
+      <li><a href="<?cs var:base ?>/agent/tickets/<?cs var:t.id ?>?queue=<?cs var:queue ?>"<?cs if:t.id == current ?> aria-current="page"<?cs /if ?>>
         <span class="strip-subject"><?cs var:t.subject ?></span>
-        <span class="strip-meta">#<?cs var:t.id ?> · <?cs var:t.requester ?> · <?cs var:t.waiting ?><?cs if:t.urgent ?> · <span class="tag tag-urgent"><?cs var:L.agent.urgent_tag ?></span><?cs /if ?></span>
+        <span class="strip-meta">#<?cs var:t.id ?> · <?cs var:t.requester ?> · <?cs var:t.waiting ?><?cs if:t.urgent ?> · <span class="tag tag-urgent"><?cs var:urgent_tag ?></span><?cs /if ?></span>
       </a></li>
     <?cs /each ?>
+    <?cs /with ?><?cs /with ?><?cs /with ?>
     </ol>
     <?cs if:!subcount(Tickets) ?><p class="muted strip-empty"><?cs var:L.agent.empty ?></p><?cs /if ?>
   </aside>

@@ -109,6 +109,20 @@ static void buffers(void **state)
 }
 
 /* Shown times in the site's zone (Europe/Berlin): winter +01:00, summer +02:00. */
+/* a language string with its first %s replaced, the rest kept as it is */
+static void substitution(void **state)
+{
+	(void)state;
+	assert_string_equal(tr_subst("vor %s Min.", "12"), "vor 12 Min.");
+	assert_string_equal(tr_subst("%s Tg.", "3"), "3 Tg.");
+	assert_string_equal(tr_subst("Seite %s", "50"), "Seite 50");
+	assert_string_equal(tr_subst("%s und %s", "a"), "a und %s");
+	assert_string_equal(tr_subst("ohne", "x"), "ohne");
+	assert_string_equal(tr_subst("leer: %s.", NULL), "leer: .");
+	assert_string_equal(tr_subst(NULL, "x"), "");
+	tr_pool_reset();
+}
+
 static void time_formats(void **state)
 {
 	(void)state;
@@ -139,6 +153,7 @@ int main(void)
 		cmocka_unit_test(integers),
 		cmocka_unit_test(pool_reuse),
 		cmocka_unit_test(buffers),
+		cmocka_unit_test(substitution),
 		cmocka_unit_test(time_formats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
