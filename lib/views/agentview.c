@@ -40,7 +40,8 @@ void tr_view_staff(tr_req *req, const tr_staff_item *groups, int ngroups, const 
 	put_items(req, "Agents", agents, nagents);
 }
 
-const char *tr_view_waiting(tr_req *req, const tr_time *t)
+/* "12 Min." / "3 Std." / "2 Tg." since a time, for a queue row. */
+static const char *waiting(tr_req *req, const tr_time *t)
 {
 	long m = tr_time_minutes_ago(t);
 	if (m < 60)
@@ -50,28 +51,39 @@ const char *tr_view_waiting(tr_req *req, const tr_time *t)
 	return tr_subst(tr_L(req, "agent.age_days"), tr_int_str(m / (24 * 60)));
 }
 
+/* Tickets.N with what both the queue and the strip beside a ticket show; its update time read
+ * once for all its forms (a zone conversion each time). 0, or -1 when the time is unreadable. */
+static int put_row(tr_req *req, int i, const tr_queue_row *r, HDF **node, tr_time *updated)
+{
+	HDF *h = *node = tr_node(req, tr_fmt("Tickets.%d", i));
+	tr_node_set(h, "id", tr_int_str(r->id));
+	tr_node_set(h, "subject", r->subject);
+	tr_node_set(h, "requester", r->requester);
+	if (r->urgent_review)
+		tr_node_set(h, "urgent", "1");
+	if (tr_time_parse(r->updated_at, updated) < 0)
+		return -1;
+	tr_node_set(h, "waiting", waiting(req, updated));
+	return 0;
+}
+
 void tr_view_queue_rows(tr_req *req, const tr_queue_list *list)
 {
 	for (int i = 0; i < list->n; i++) {
 		const tr_queue_row *r = &list->rows[i];
-		HDF *h = tr_node(req, tr_fmt("Tickets.%d", i));
-		tr_node_set(h, "id", tr_int_str(r->id));
-		tr_node_set(h, "subject", r->subject);
+		HDF *h;
+		tr_time updated;
+		int dated = put_row(req, i, r, &h, &updated) == 0;
 		tr_node_set(h, "status", r->status);
 		tr_node_set(h, "type", r->type);
 		tr_node_set(h, "priority", r->priority);
 		tr_node_set(h, "org", r->org);
-		tr_node_set(h, "requester", r->requester);
 		tr_node_set(h, "assignee", r->assignee);
 		tr_node_set(h, "group", r->group);
-		tr_time updated;       /* read once for its three forms: a zone conversion each */
-		if (tr_time_parse(r->updated_at, &updated) == 0) {
+		if (dated) {
 			tr_node_set(h, "updated", tr_time_text(&updated, req->lang));
 			tr_node_set(h, "updated_iso", tr_time_iso8601(&updated));
-			tr_node_set(h, "waiting", tr_view_waiting(req, &updated));
 		}
-		if (r->urgent_review)
-			tr_node_set(h, "urgent", "1");
 		if (r->awaiting_agent)
 			tr_node_set(h, "awaiting", "1");
 	}
@@ -80,16 +92,9 @@ void tr_view_queue_rows(tr_req *req, const tr_queue_list *list)
 void tr_view_queue_strip(tr_req *req, const tr_queue_list *list)
 {
 	for (int i = 0; i < list->n; i++) {
-		const tr_queue_row *r = &list->rows[i];
-		HDF *h = tr_node(req, tr_fmt("Tickets.%d", i));
-		tr_node_set(h, "id", tr_int_str(r->id));
-		tr_node_set(h, "subject", r->subject);
-		tr_node_set(h, "requester", r->requester);
+		HDF *h;
 		tr_time updated;
-		if (tr_time_parse(r->updated_at, &updated) == 0)
-			tr_node_set(h, "waiting", tr_view_waiting(req, &updated));
-		if (r->urgent_review)
-			tr_node_set(h, "urgent", "1");
+		put_row(req, i, &list->rows[i], &h, &updated);
 	}
 }
 

@@ -7,15 +7,12 @@
 #include "tickets/events.h"
 #include "tickets/macro.h"
 #include "tickets/queue.h"
-#include "core/timefmt.h"
 #include "web/request.h"
 
 /* Queues.N.{name, count, url} and Page.queue (the current one): the left column. */
 void tr_view_queues(tr_req *req, const int64_t counts[TR_NQUEUE], int current);
 /* Groups.N and Agents.N {id, name, mine} for the pickers. */
 void tr_view_staff(tr_req *req, const tr_staff_item *groups, int ngroups, const tr_staff_item *agents, int nagents);
-/* "12 Min." / "3 Std." / "2 Tg." since a time, for a queue row. */
-const char *tr_view_waiting(tr_req *req, const tr_time *t);
 /* Queue rows as Tickets.N. */
 void tr_view_queue_rows(tr_req *req, const tr_queue_list *list);
 /* The queue beside a ticket: Tickets.N.{id, subject, requester, waiting, urgent}, no more. */
