@@ -9,6 +9,7 @@
 <section aria-labelledby="waiting-title">
   <h2 id="waiting-title"><?cs var:L.approvals.waiting ?> <span class="count"><?cs var:waiting ?></span></h2>
   <?cs if:waiting > 0 ?>
+  <div class="table-scroll">
   <table class="table approvals-table">
     <thead><tr><th scope="col"><?cs var:L.ticket.id ?></th><th scope="col"><?cs var:L.approvals.subject ?></th><th scope="col"><?cs var:L.ticket.requester ?></th><th scope="col"><?cs var:L.approvals.role ?></th><th scope="col"><?cs var:L.ticket.created ?></th></tr></thead>
     <tbody>
@@ -17,6 +18,7 @@
     <?cs /if ?><?cs /each ?>
     </tbody>
   </table>
+  </div>
   <?cs else ?>
   <p class="card empty-state"><?cs var:L.approvals.empty ?></p>
   <?cs /if ?>
@@ -24,6 +26,7 @@
 <?cs if:waiting < subcount(Approvals) ?>
 <section aria-labelledby="decided-title">
   <h2 id="decided-title"><?cs var:L.approvals.decided ?></h2>
+  <div class="table-scroll">
   <table class="table approvals-table">
     <thead><tr><th scope="col"><?cs var:L.ticket.id ?></th><th scope="col"><?cs var:L.approvals.subject ?></th><th scope="col"><?cs var:L.approvals.decision ?></th><th scope="col"><?cs var:L.approvals.decided_when ?></th></tr></thead>
     <tbody>
@@ -32,6 +35,7 @@
     <?cs /if ?><?cs /each ?>
     </tbody>
   </table>
+  </div>
 </section>
 <?cs /if ?>
 <?cs /def ?>

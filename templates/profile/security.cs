@@ -66,7 +66,7 @@
 
 <section class="card profile-card profile-wide" aria-labelledby="h-devices">
   <h2 id="h-devices"><?cs var:L.profile.devices ?></h2>
-  <div class="table-wrap">
+  <div class="table-wrap table-scroll">
   <table class="devices">
     <thead><tr><th scope="col"><?cs var:L.profile.device ?></th><th scope="col"><?cs var:L.profile.device_addr ?></th><th scope="col"><?cs var:L.profile.device_last ?></th><th scope="col"><span class="visually-hidden"><?cs var:L.profile.device_action ?></span></th></tr></thead>
     <tbody>

@@ -2,6 +2,7 @@
 // and 390 px, a screenshot at both widths, and a walk with the Tab key that fails where the
 // focused element looks the same as when it is not focused (WCAG 2.4.7).
 import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 export const WIDE = { width: 1366, height: 900 };
@@ -70,6 +71,9 @@ export async function reviewPages(page, urls, shots, label, checked) {
       const name = `${label}-${key.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${size.width}`;
       await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
       await axe(page, `${key} at ${size.width} px`);
+      // nothing wider than the screen: the page must not scroll sideways (wide parts scroll inside)
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= size.width, `${key} at ${size.width} px is ${width} px wide`);
       if (size === WIDE) await focusWalk(page, key);
     }
   }

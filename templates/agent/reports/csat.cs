@@ -38,7 +38,7 @@
     </svg>
     <figcaption><?cs var:Report.chart_title ?></figcaption>
   </figure>
-  <div class="table-wrap">
+  <div class="table-wrap table-scroll">
   <table class="table csat-table">
     <thead><tr><th scope="col"><?cs var:Report.by_label ?></th><th scope="col"><?cs var:L.report.csat.count ?></th><th scope="col"><?cs var:L.report.csat.good ?></th><th scope="col"><?cs var:L.report.csat.score ?></th>
       <?cs each:l = Report.levels ?><th scope="col"><?cs var:l ?></th><?cs /each ?></tr></thead>
@@ -59,7 +59,7 @@
   <?cs /if ?>
   <?cs if:subcount(Report.comments) ?>
   <h2><?cs var:L.report.csat.comments ?></h2>
-  <div class="table-wrap">
+  <div class="table-wrap table-scroll">
   <table class="table csat-comments">
     <thead><tr><th scope="col"><?cs var:L.report.csat.ticket ?></th><th scope="col"><?cs var:L.report.csat.rating ?></th><th scope="col"><?cs var:L.report.csat.reason ?></th><th scope="col"><?cs var:L.report.csat.comment ?></th><th scope="col"><?cs var:L.report.csat.agent ?></th><th scope="col"><?cs var:L.report.csat.at ?></th></tr></thead>
     <tbody>
