@@ -21,7 +21,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -
 MIME_PKGS = gmime-3.0 libxml-2.0
 INC = -Ilib -isystem /usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null | sed 's/-I/-isystem /g') \
       $(shell pkg-config --cflags $(MIME_PKGS) 2>/dev/null | sed 's/-I/-isystem /g')
-LIBS = -lneo_cgi -lneo_cs -lneo_utl -lz -ldeflate $(shell mariadb_config --libs 2>/dev/null) -lfcgi -lsodium -lcurl -lgd -lm \
+LIBS = $(ALLOC_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz -ldeflate $(shell mariadb_config --libs 2>/dev/null) -lfcgi -lsodium -lcurl -lgd -lm \
        -Wl,--push-state,--as-needed -loath -lqrencode -Wl,--pop-state \
        -Wl,--push-state,--as-needed $(shell pkg-config --libs $(MIME_PKGS) 2>/dev/null) -Wl,--pop-state \
        $(HC_LIBS)
@@ -41,6 +41,10 @@ CC = clang
 OPT = -O1 -g $(SAN) -fsanitize=fuzzer-no-link
 else
 OPT = -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+# mimalloc in place of the C library's malloc (first in the link, so ClearSilver's and the
+# MariaDB client's allocations use it too): a page builds thousands of small HDF nodes a
+# request, and mimalloc's fast path spends 15 % fewer of the worker's instructions (bench/README)
+ALLOC_LIBS = -Wl,--push-state,--no-as-needed -lmimalloc -Wl,--pop-state
 endif
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(INC) $(CFLAGS)
 LDFLAGS_ALL = $(OPT) $(HARDEN_LD) $(LDFLAGS)

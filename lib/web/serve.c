@@ -214,7 +214,7 @@ int tr_serve(const tr_page *page, int argc, char **argv)
 	(void)argv;
 	tr_log_init(page->name);
 	signal(SIGPIPE, SIG_IGN);
-	/* No fastbins: ClearSilver frees thousands of small nodes per request, and the first larger
+	/* (Built without mimalloc, see the Makefile's ALLOC_LIBS.) No fastbins: ClearSilver frees thousands of small nodes per request, and the first larger
 	 * allocation after them made glibc consolidate the lot (~50,000 instructions a request);
 	 * the per-thread cache still serves small sizes. */
 	mallopt(M_MXFAST, 0);
