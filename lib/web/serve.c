@@ -214,7 +214,8 @@ int tr_serve(const tr_page *page, int argc, char **argv)
 	(void)argv;
 	tr_log_init(page->name);
 	signal(SIGPIPE, SIG_IGN);
-	/* (Built without mimalloc, see the Makefile's ALLOC_LIBS.) No fastbins: ClearSilver frees thousands of small nodes per request, and the first larger
+	/* For a build with glibc's malloc (the release build links mimalloc, Makefile ALLOC_LIBS):
+	 * no fastbins. ClearSilver frees thousands of small nodes per request, and the first larger
 	 * allocation after them made glibc consolidate the lot (~50,000 instructions a request);
 	 * the per-thread cache still serves small sizes. */
 	mallopt(M_MXFAST, 0);
